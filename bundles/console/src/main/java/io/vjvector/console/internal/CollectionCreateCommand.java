@@ -1,0 +1,51 @@
+package io.vjvector.console.internal;
+
+import io.vjvector.engine.CollectionInfo;
+import io.vjvector.engine.CollectionSpec;
+import io.vjvector.sdk.vector.Distance;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+
+/** Creates a collection. */
+@Service
+@Command(scope = "vjv", name = "collection-create", description = "Create a collection")
+public class CollectionCreateCommand extends EngineCommand {
+  @Argument(index = 0, name = "name", required = true, description = "Collection name")
+  String name;
+
+  @Argument(index = 1, name = "dimension", required = true, description = "Vector dimension")
+  int dimension;
+
+  @Option(name = "--distance", description = "cosine (default), dot or euclidean")
+  @Completion(DistanceCompleter.class)
+  String distance = "cosine";
+
+  @Option(name = "--simulate", description = "Validate only; create nothing")
+  boolean simulate;
+
+  @Override
+  protected Object run() {
+    Distance d = Distance.parse(distance);
+    if (dimension < 1) {
+      throw new IllegalArgumentException("dimension must be at least 1");
+    }
+    if (simulate) {
+      System.out.println(
+          "Would create collection " + name + " (" + dimension + " dims, " + d.wireName() + ")");
+      return null;
+    }
+    CollectionInfo c = engine.createCollection(tenant, new CollectionSpec(name, dimension, d));
+    System.out.println(
+        "Created collection "
+            + c.name()
+            + " ("
+            + c.dimension()
+            + " dims, "
+            + c.distance().wireName()
+            + ")");
+    return null;
+  }
+}

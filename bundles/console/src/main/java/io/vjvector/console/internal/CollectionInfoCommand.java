@@ -1,0 +1,34 @@
+package io.vjvector.console.internal;
+
+import io.vjvector.engine.CollectionInfo;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+
+/** Describes a collection. */
+@Service
+@Command(scope = "vjv", name = "collection-info", description = "Describe a collection")
+public class CollectionInfoCommand extends EngineCommand {
+  @Argument(index = 0, name = "name", required = true, description = "Collection name")
+  @Completion(CollectionNameCompleter.class)
+  String name;
+
+  @Override
+  protected Object run() {
+    CollectionInfo c =
+        engine
+            .collection(tenant, name)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "No collection '" + name + "' in tenant " + tenant));
+    System.out.println("Name      : " + c.name());
+    System.out.println("Tenant    : " + c.tenant());
+    System.out.println("Dimension : " + c.dimension());
+    System.out.println("Distance  : " + c.distance().wireName());
+    System.out.println("Points    : " + c.pointCount());
+    System.out.println("Created   : " + c.createdAt());
+    return null;
+  }
+}

@@ -1,0 +1,110 @@
+package io.vjvector.engine;
+
+import io.vjvector.sdk.vector.Filter;
+import io.vjvector.sdk.vector.PointId;
+import java.util.List;
+import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Tenant-scoped collections of points with durable writes and vector search.
+ *
+ * <p>Every method takes the tenant first; nothing is reachable across tenants. Writes are atomic
+ * per call (all points of a batch or none) and durable when the method returns: the write is in the
+ * log and fsynced. Errors are {@link io.vjvector.sdk.error.VjvException}s with a stable type.
+ */
+@ProviderType
+public interface VectorEngine {
+  /** Longest batch accepted by {@link #upsert} and {@link #delete}. */
+  int MAX_BATCH = 10_000;
+
+  /** Largest vector dimension a collection may have. */
+  int MAX_DIMENSION = 65_536;
+
+  /**
+   * Creates a collection.
+   *
+   * @param tenant the tenant
+   * @param spec name, dimension and distance
+   * @return the new collection
+   * @throws io.vjvector.sdk.error.VjvException {@code COLLECTION_EXISTS} or {@code INVALID_REQUEST}
+   */
+  CollectionInfo createCollection(String tenant, CollectionSpec spec);
+
+  /**
+   * Lists a tenant's collections, sorted by name.
+   *
+   * @param tenant the tenant
+   * @return the collections
+   */
+  List<CollectionInfo> listCollections(String tenant);
+
+  /**
+   * Describes one collection.
+   *
+   * @param tenant the tenant
+   * @param name the collection
+   * @return the collection, or empty if the tenant has none of that name
+   */
+  Optional<CollectionInfo> collection(String tenant, String name);
+
+  /**
+   * Deletes a collection and all its points, durably.
+   *
+   * @param tenant the tenant
+   * @param name the collection
+   * @return {@code false} if there was no such collection
+   */
+  boolean deleteCollection(String tenant, String name);
+
+  /**
+   * Inserts or replaces points, atomically and durably.
+   *
+   * @param tenant the tenant
+   * @param collection the collection
+   * @param points 1 to {@link #MAX_BATCH} points with distinct ids; a later duplicate id in one
+   *     batch wins
+   * @throws io.vjvector.sdk.error.VjvException if any point is invalid (nothing is written)
+   */
+  void upsert(String tenant, String collection, List<Point> points);
+
+  /**
+   * Reads points by id.
+   *
+   * @param tenant the tenant
+   * @param collection the collection
+   * @param ids the ids
+   * @return the points that exist, in the order of {@code ids}
+   */
+  List<Point> get(String tenant, String collection, List<PointId> ids);
+
+  /**
+   * Deletes points by id, atomically and durably.
+   *
+   * @param tenant the tenant
+   * @param collection the collection
+   * @param ids 1 to {@link #MAX_BATCH} ids; unknown ids are ignored
+   * @return how many points were deleted
+   */
+  int delete(String tenant, String collection, List<PointId> ids);
+
+  /**
+   * Counts points that match a filter.
+   *
+   * @param tenant the tenant
+   * @param collection the collection
+   * @param filter the filter; {@link Filter#none()} counts all
+   * @return the count
+   */
+  long count(String tenant, String collection, Filter filter);
+
+  /**
+   * Finds the points closest to a vector.
+   *
+   * @param tenant the tenant
+   * @param collection the collection
+   * @param request the query
+   * @return at most {@code limit} points, closest first; ties broken by id
+   */
+  List<ScoredPoint> search(String tenant, String collection, SearchRequest request);
+}

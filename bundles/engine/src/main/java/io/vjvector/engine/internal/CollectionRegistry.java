@@ -1,0 +1,272 @@
+package io.vjvector.engine.internal;
+
+import io.vjvector.engine.CollectionSpec;
+import io.vjvector.sdk.error.ErrorType;
+import io.vjvector.sdk.error.VjvException;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The collections of every tenant, as found on disk at start and changed by create and delete.
+ *
+ * <p>A collection that cannot be loaded (for example a log corrupted in the middle) stays
+ * registered as failed: every call naming it gets {@code STORAGE_ERROR} with the reason, it is left
+ * out of listings, its name cannot be reused, and it can be deleted. The rest of the engine keeps
+ * working.
+ */
+final class CollectionRegistry implements Closeable {
+  private static final Logger LOG = LoggerFactory.getLogger(CollectionRegistry.class);
+
+  /** A loaded collection, or the reason it failed to load. */
+  private record Entry(Collection collection, String failure) {}
+
+  private final DataLayout layout;
+  private final Map<String, ConcurrentSkipListMap<String, Entry>> tenants =
+      new ConcurrentHashMap<>();
+  // Serializes create and delete, which are rare; lookups go straight to the maps.
+  private final ReentrantLock structure = new ReentrantLock();
+
+  private CollectionRegistry(DataLayout layout) {
+    this.layout = layout;
+  }
+
+  static CollectionRegistry open(Path root) throws IOException {
+    CollectionRegistry registry = new CollectionRegistry(new DataLayout(root));
+    FileSync.createDirectories(registry.layout.tenantsDir());
+    try (DirectoryStream<Path> dirs = Files.newDirectoryStream(registry.layout.tenantsDir())) {
+      for (Path dir : dirs) {
+        String tenant = dir.getFileName().toString();
+        if (!Files.isDirectory(dir) || !Names.isValid(tenant)) {
+          LOG.warn("ignoring {}: not a tenant directory", dir);
+          continue;
+        }
+        registry.loadTenant(tenant);
+      }
+    } catch (IOException | RuntimeException e) {
+      registry.close();
+      throw e;
+    }
+    return registry;
+  }
+
+  private void loadTenant(String tenant) throws IOException {
+    Path dir = layout.collectionsDir(tenant);
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+      for (Path path : entries) {
+        String name = path.getFileName().toString();
+        if (DataLayout.isLeftover(name)) {
+          LOG.info("removing {}, left over from an interrupted create or delete", path);
+          try {
+            FileSync.deleteRecursively(path);
+          } catch (IOException e) {
+            LOG.warn("could not remove {}; will retry at the next start", path, e);
+          }
+        } else if (Files.isDirectory(path) && Names.isValid(name)) {
+          put(tenant, name, load(tenant, name, path));
+        } else {
+          LOG.warn("ignoring {}: not a collection directory", path);
+        }
+      }
+    }
+  }
+
+  private Entry load(String tenant, String name, Path dir) {
+    try {
+      Collection c = Collection.open(tenant, dir);
+      LOG.debug("loaded collection {}/{} ({} points)", tenant, name, c.info().pointCount());
+      return new Entry(c, null);
+    } catch (IOException | RuntimeException e) {
+      LOG.error("collection {}/{} could not be loaded; calls to it will fail", tenant, name, e);
+      return new Entry(
+          null, "collection " + tenant + "/" + name + " could not be loaded: " + e.getMessage());
+    }
+  }
+
+  /** The collection, or COLLECTION_NOT_FOUND / STORAGE_ERROR. */
+  Collection require(String tenant, String name) {
+    return find(tenant, name)
+        .orElseThrow(
+            () ->
+                new VjvException(
+                    ErrorType.COLLECTION_NOT_FOUND,
+                    "collection '" + name + "' does not exist in tenant '" + tenant + "'"));
+  }
+
+  Optional<Collection> find(String tenant, String name) {
+    Names.requireValid("tenant", tenant);
+    Names.requireValid("collection", name);
+    Map<String, Entry> collections = tenants.get(tenant);
+    Entry e = collections == null ? null : collections.get(name);
+    if (e == null) {
+      return Optional.empty();
+    }
+    if (e.failure() != null) {
+      throw new VjvException(ErrorType.STORAGE_ERROR, e.failure());
+    }
+    return Optional.of(e.collection());
+  }
+
+  /** The tenant's loaded collections, by name. */
+  List<Collection> list(String tenant) {
+    Names.requireValid("tenant", tenant);
+    Map<String, Entry> collections = tenants.get(tenant);
+    List<Collection> result = new ArrayList<>();
+    if (collections != null) {
+      for (Entry e : collections.values()) {
+        if (e.collection() != null) {
+          result.add(e.collection());
+        }
+      }
+    }
+    return result;
+  }
+
+  /**
+   * Builds the collection in a staging directory and renames it into place, so a crash leaves
+   * either a complete collection or a leftover that the next start removes.
+   */
+  Collection create(String tenant, CollectionSpec spec) {
+    Names.requireValid("tenant", tenant);
+    RequestValidator.spec(spec);
+    String name = spec.name();
+    structure.lock();
+    try {
+      Path dir = layout.collectionDir(tenant, name);
+      Map<String, Entry> existing = tenants.get(tenant);
+      if ((existing != null && existing.containsKey(name)) || Files.exists(dir)) {
+        throw new VjvException(
+            ErrorType.COLLECTION_EXISTS,
+            "collection '" + name + "' already exists in tenant '" + tenant + "'");
+      }
+      Path staging = layout.transientDir(tenant, DataLayout.CREATING_PREFIX, name);
+      try {
+        FileSync.createDirectories(staging.getParent());
+        Files.createDirectory(staging);
+        Collection.initialize(
+            staging, new CollectionMeta(name, spec.dimension(), spec.distance(), Instant.now()));
+        FileSync.fsyncDirectory(staging);
+        Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
+        FileSync.fsyncDirectory(dir.getParent());
+      } catch (IOException e) {
+        deleteQuietly(staging);
+        throw new VjvException(
+            ErrorType.STORAGE_ERROR,
+            "could not create collection " + tenant + "/" + name + ": " + e.getMessage(),
+            e);
+      }
+      Entry entry = load(tenant, name, dir);
+      put(tenant, name, entry);
+      if (entry.failure() != null) {
+        throw new VjvException(ErrorType.STORAGE_ERROR, entry.failure());
+      }
+      LOG.info("created collection {}/{}", tenant, name);
+      return entry.collection();
+    } finally {
+      structure.unlock();
+    }
+  }
+
+  /**
+   * Renames the directory to a graveyard name (the durable step), then removes the files. A crash
+   * in between leaves a graveyard that the next start removes.
+   */
+  boolean delete(String tenant, String name) {
+    Names.requireValid("tenant", tenant);
+    Names.requireValid("collection", name);
+    structure.lock();
+    try {
+      Map<String, Entry> collections = tenants.get(tenant);
+      Entry entry = collections == null ? null : collections.remove(name);
+      if (entry == null) {
+        return false;
+      }
+      if (entry.collection() != null) {
+        try {
+          entry.collection().closeForDelete();
+        } catch (IOException e) {
+          LOG.warn("closing collection {}/{} before deleting it failed", tenant, name, e);
+        }
+      }
+      Path dir = layout.collectionDir(tenant, name);
+      Path graveyard = layout.transientDir(tenant, DataLayout.DELETED_PREFIX, name);
+      try {
+        Files.move(dir, graveyard, StandardCopyOption.ATOMIC_MOVE);
+      } catch (IOException e) {
+        put(tenant, name, load(tenant, name, dir));
+        throw new VjvException(
+            ErrorType.STORAGE_ERROR,
+            "could not delete collection " + tenant + "/" + name + ": " + e.getMessage(),
+            e);
+      }
+      try {
+        FileSync.fsyncDirectory(graveyard.getParent());
+      } catch (IOException e) {
+        throw new VjvException(
+            ErrorType.STORAGE_ERROR,
+            "collection "
+                + tenant
+                + "/"
+                + name
+                + " was deleted, but the deletion may not survive"
+                + " a crash: "
+                + e.getMessage(),
+            e);
+      }
+      deleteQuietly(graveyard);
+      LOG.info("deleted collection {}/{}", tenant, name);
+      return true;
+    } finally {
+      structure.unlock();
+    }
+  }
+
+  @Override
+  public void close() {
+    structure.lock();
+    try {
+      for (Map<String, Entry> collections : tenants.values()) {
+        for (Entry e : collections.values()) {
+          if (e.collection() != null) {
+            try {
+              e.collection().close();
+            } catch (IOException | RuntimeException ex) {
+              LOG.error("closing collection {} failed", e.collection().name(), ex);
+            }
+          }
+        }
+      }
+      tenants.clear();
+    } finally {
+      structure.unlock();
+    }
+  }
+
+  private void put(String tenant, String name, Entry entry) {
+    tenants.computeIfAbsent(tenant, t -> new ConcurrentSkipListMap<>()).put(name, entry);
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try {
+      FileSync.deleteRecursively(dir);
+    } catch (IOException e) {
+      LOG.warn("could not remove {}; it will be removed at the next start", dir, e);
+    }
+  }
+}

@@ -1,0 +1,175 @@
+package io.vjvector.engine.internal;
+
+import io.vjvector.engine.CollectionInfo;
+import io.vjvector.engine.CollectionSpec;
+import io.vjvector.engine.Point;
+import io.vjvector.engine.ScoredPoint;
+import io.vjvector.engine.SearchRequest;
+import io.vjvector.engine.VectorEngine;
+import io.vjvector.sdk.error.ErrorType;
+import io.vjvector.sdk.error.VjvException;
+import io.vjvector.sdk.vector.Filter;
+import io.vjvector.sdk.vector.PointId;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link VectorEngine} service: opens every collection under the data directory on activation
+ * and closes them on deactivation. Usable without OSGi through {@link #EngineService(Path)} and
+ * {@link #close()}.
+ */
+@Component(service = VectorEngine.class, configurationPid = "io.vjvector.engine")
+@Designate(ocd = EngineService.Config.class)
+public final class EngineService implements VectorEngine, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(EngineService.class);
+
+  /** Engine configuration. */
+  @ObjectClassDefinition(
+      id = "io.vjvector.engine",
+      name = "VJVector engine",
+      description = "Storage of collections and points")
+  public @interface Config {
+    /**
+     * Where collections are stored.
+     *
+     * @return the directory, or empty for the default
+     */
+    @AttributeDefinition(
+        name = "Data directory",
+        description =
+            "Where collections are stored. Empty: the vjvector.data.dir system property if set,"
+                + " else ${karaf.data}/vjvector, else ./data/vjvector")
+    String dataDir() default "";
+  }
+
+  private volatile CollectionRegistry registry;
+
+  /** For Declarative Services, which then calls {@code activate}. */
+  public EngineService() {}
+
+  /**
+   * Opens the engine on a directory, replaying every collection in it.
+   *
+   * @param dataDir the data directory, created if missing
+   * @throws VjvException {@code STORAGE_ERROR} if the directory cannot be used
+   */
+  public EngineService(Path dataDir) {
+    open(dataDir);
+  }
+
+  @Activate
+  void activate(Config config) {
+    open(resolveDataDir(config.dataDir()));
+  }
+
+  @Deactivate
+  void deactivate() {
+    close();
+  }
+
+  /** Closes every collection; later calls fail with {@code UNAVAILABLE}. */
+  @Override
+  public void close() {
+    CollectionRegistry r = registry;
+    registry = null;
+    if (r != null) {
+      r.close();
+      LOG.info("vector engine stopped");
+    }
+  }
+
+  static Path resolveDataDir(String configured) {
+    if (configured != null && !configured.isBlank()) {
+      return Path.of(configured.trim());
+    }
+    String property = System.getProperty("vjvector.data.dir");
+    if (property != null && !property.isBlank()) {
+      return Path.of(property.trim());
+    }
+    String karafData = System.getProperty("karaf.data");
+    if (karafData != null && !karafData.isBlank()) {
+      return Path.of(karafData.trim(), "vjvector");
+    }
+    return Path.of("data", "vjvector");
+  }
+
+  private void open(Path dataDir) {
+    try {
+      registry = CollectionRegistry.open(dataDir);
+    } catch (IOException e) {
+      throw new VjvException(
+          ErrorType.STORAGE_ERROR,
+          "cannot open the data directory " + dataDir + ": " + e.getMessage(),
+          e);
+    }
+    LOG.info("vector engine started on {}", dataDir.toAbsolutePath());
+  }
+
+  @Override
+  public CollectionInfo createCollection(String tenant, CollectionSpec spec) {
+    return registry().create(tenant, spec).info();
+  }
+
+  @Override
+  public List<CollectionInfo> listCollections(String tenant) {
+    return registry().list(tenant).stream().map(Collection::info).toList();
+  }
+
+  @Override
+  public Optional<CollectionInfo> collection(String tenant, String name) {
+    return registry().find(tenant, name).map(Collection::info);
+  }
+
+  @Override
+  public boolean deleteCollection(String tenant, String name) {
+    return registry().delete(tenant, name);
+  }
+
+  @Override
+  public void upsert(String tenant, String collection, List<Point> points) {
+    registry().require(tenant, collection).upsert(points);
+  }
+
+  @Override
+  public List<Point> get(String tenant, String collection, List<PointId> ids) {
+    return registry().require(tenant, collection).get(ids);
+  }
+
+  @Override
+  public int delete(String tenant, String collection, List<PointId> ids) {
+    return registry().require(tenant, collection).delete(ids);
+  }
+
+  @Override
+  public long count(String tenant, String collection, Filter filter) {
+    return registry().require(tenant, collection).count(filter);
+  }
+
+  @Override
+  public List<ScoredPoint> search(String tenant, String collection, SearchRequest request) {
+    return registry().require(tenant, collection).search(request);
+  }
+
+  /** The collection's fsync count, for tests of group commit. */
+  long forceCount(String tenant, String collection) {
+    return registry().require(tenant, collection).forceCount();
+  }
+
+  private CollectionRegistry registry() {
+    CollectionRegistry r = registry;
+    if (r == null) {
+      throw new VjvException(ErrorType.UNAVAILABLE, "the vector engine is not running");
+    }
+    return r;
+  }
+}

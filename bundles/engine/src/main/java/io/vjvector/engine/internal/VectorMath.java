@@ -1,0 +1,100 @@
+package io.vjvector.engine.internal;
+
+import io.vjvector.sdk.vector.Distance;
+
+/**
+ * Every distance kernel lives here, so a SIMD implementation can replace them in one place.
+ *
+ * <p>Sums are accumulated in double: products of floats are exact in double, nothing can overflow
+ * to infinity minus infinity (so scores are never NaN), and the result no longer depends on the
+ * summation order a vectorized kernel may choose. Four accumulators break the dependency chain.
+ */
+final class VectorMath {
+  private VectorMath() {}
+
+  static double dot(float[] a, float[] b, int bOffset, int dim) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int i = 0;
+    for (; i + 3 < dim; i += 4) {
+      s0 += (double) a[i] * b[bOffset + i];
+      s1 += (double) a[i + 1] * b[bOffset + i + 1];
+      s2 += (double) a[i + 2] * b[bOffset + i + 2];
+      s3 += (double) a[i + 3] * b[bOffset + i + 3];
+    }
+    for (; i < dim; i++) {
+      s0 += (double) a[i] * b[bOffset + i];
+    }
+    return (s0 + s1) + (s2 + s3);
+  }
+
+  static double squaredL2(float[] a, float[] b, int bOffset, int dim) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int i = 0;
+    for (; i + 3 < dim; i += 4) {
+      double d0 = (double) a[i] - b[bOffset + i];
+      double d1 = (double) a[i + 1] - b[bOffset + i + 1];
+      double d2 = (double) a[i + 2] - b[bOffset + i + 2];
+      double d3 = (double) a[i + 3] - b[bOffset + i + 3];
+      s0 += d0 * d0;
+      s1 += d1 * d1;
+      s2 += d2 * d2;
+      s3 += d3 * d3;
+    }
+    for (; i < dim; i++) {
+      double d = (double) a[i] - b[bOffset + i];
+      s0 += d * d;
+    }
+    return (s0 + s1) + (s2 + s3);
+  }
+
+  static double norm(float[] v) {
+    return Math.sqrt(dot(v, v, 0, v.length));
+  }
+
+  /**
+   * The score of a stored vector against a query.
+   *
+   * @param queryNorm the query's norm (only read for cosine)
+   * @param norm the stored vector's norm (only read for cosine)
+   */
+  static float score(
+      Distance distance,
+      float[] query,
+      double queryNorm,
+      float[] data,
+      int offset,
+      int dim,
+      double norm) {
+    switch (distance) {
+      case DOT:
+        return (float) dot(query, data, offset, dim);
+      case EUCLID:
+        return (float) Math.sqrt(squaredL2(query, data, offset, dim));
+      case COSINE:
+        if (queryNorm == 0 || norm == 0) {
+          return 0f;
+        }
+        // Rounding can push a self-match past 1; clamp so scores stay in the documented range.
+        double cos = dot(query, data, offset, dim) / (queryNorm * norm);
+        return (float) Math.max(-1.0, Math.min(1.0, cos));
+      default:
+        throw new IllegalArgumentException("unknown distance " + distance);
+    }
+  }
+
+  /** The index of the first NaN or infinite element, or -1. */
+  static int firstNonFinite(float[] v) {
+    for (int i = 0; i < v.length; i++) {
+      if (!Float.isFinite(v[i])) {
+        return i;
+      }
+    }
+    return -1;
+  }
+}

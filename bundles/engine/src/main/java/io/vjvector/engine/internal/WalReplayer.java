@@ -1,0 +1,158 @@
+package io.vjvector.engine.internal;
+
+import static io.vjvector.engine.internal.WalFormat.MIN_FRAME_BYTES;
+import static io.vjvector.engine.internal.WalFormat.RECORD_HEADER_BYTES;
+
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.util.zip.CRC32C;
+
+/**
+ * Reads a log from the start and decides what a damaged record means.
+ *
+ * <p>A crash can only damage the end of an append-only log, so a bad record with nothing valid
+ * after it is an interrupted write that was never acknowledged: replay stops there and the caller
+ * truncates. A bad record followed by a valid one is real corruption of acknowledged data; replay
+ * then refuses to continue rather than silently drop everything after it.
+ */
+final class WalReplayer {
+  private static final int SCAN_WINDOW = 1 << 20;
+
+  private WalReplayer() {}
+
+  /**
+   * @return the offset where valid data ends
+   * @throws IOException for a bad header, mid-log corruption, or a record that cannot be applied
+   */
+  static long replay(FileChannel ch, Path file, Wal.RecordHandler handler) throws IOException {
+    long size = ch.size();
+    checkHeader(ch, file, size);
+    long pos = WalFormat.FILE_HEADER_BYTES;
+    // Not closed on purpose: closing a stream from Channels.newInputStream closes the channel.
+    DataInputStream in =
+        new DataInputStream(
+            new BufferedInputStream(Channels.newInputStream(ch.position(pos)), 1 << 16));
+    while (pos < size) {
+      String damage;
+      if (size - pos < MIN_FRAME_BYTES) {
+        damage = "incomplete record header";
+      } else {
+        int length = in.readInt();
+        int crc = in.readInt();
+        if (!WalFormat.plausibleLength(length)) {
+          damage = "impossible record length " + length;
+        } else if (length > size - pos - RECORD_HEADER_BYTES) {
+          damage = "record of " + length + " bytes runs past the end of the file";
+        } else {
+          byte[] data = new byte[length];
+          in.readFully(data);
+          if (WalFormat.checksum(ByteBuffer.wrap(data)) != crc) {
+            damage = "checksum mismatch";
+          } else {
+            apply(handler, data, file, pos);
+            pos += RECORD_HEADER_BYTES + length;
+            continue;
+          }
+        }
+      }
+      long next = findValidRecord(ch, pos + 1, size);
+      if (next >= 0) {
+        throw new IOException(
+            String.format(
+                "%s is corrupt at offset %d (%s) but a valid record follows at offset %d;"
+                    + " refusing to load it so that no acknowledged write is silently lost."
+                    + " Restore the file from a backup, or truncate it at offset %d to keep only"
+                    + " the records before the damage",
+                file, pos, damage, next, pos));
+      }
+      return pos;
+    }
+    return pos;
+  }
+
+  private static void checkHeader(FileChannel ch, Path file, long size) throws IOException {
+    if (size < WalFormat.FILE_HEADER_BYTES) {
+      throw new IOException(file + " has no complete log header (" + size + " bytes)");
+    }
+    ByteBuffer header = ByteBuffer.allocate(WalFormat.FILE_HEADER_BYTES);
+    FileSync.readFully(ch, header, 0);
+    header.flip();
+    int magic = header.getInt();
+    int version = header.getInt();
+    if (magic != WalFormat.MAGIC) {
+      throw new IOException(file + " is not a VJVector write-ahead log (bad magic number)");
+    }
+    if (version != WalFormat.VERSION) {
+      throw new IOException(file + " has unsupported log format version " + version);
+    }
+  }
+
+  private static void apply(Wal.RecordHandler handler, byte[] data, Path file, long pos)
+      throws IOException {
+    try {
+      handler.accept(data[0], ByteBuffer.wrap(data, 1, data.length - 1).slice());
+    } catch (RuntimeException e) {
+      throw new IOException(
+          file
+              + ": the record at offset "
+              + pos
+              + " has a valid checksum but cannot be applied: "
+              + e.getMessage(),
+          e);
+    }
+  }
+
+  /**
+   * Looks for any checksum-valid record starting at or after {@code from}, at every byte offset,
+   * because a damaged length field says nothing about where the next record begins.
+   *
+   * @return its offset, or -1 if there is none
+   */
+  static long findValidRecord(FileChannel ch, long from, long size) throws IOException {
+    ByteBuffer window = ByteBuffer.allocate(SCAN_WINDOW);
+    long base = from;
+    while (size - base >= MIN_FRAME_BYTES) {
+      window.clear().limit((int) Math.min(SCAN_WINDOW, size - base));
+      FileSync.readFully(ch, window, base);
+      window.flip();
+      int last = window.limit() - RECORD_HEADER_BYTES;
+      for (int i = 0; i <= last; i++) {
+        int length = window.getInt(i);
+        long at = base + i;
+        if (WalFormat.plausibleLength(length)
+            && length <= size - at - RECORD_HEADER_BYTES
+            && checksumMatches(ch, window, i, at, length, window.getInt(i + 4))) {
+          return at;
+        }
+      }
+      base += last + 1;
+    }
+    return -1;
+  }
+
+  private static boolean checksumMatches(
+      FileChannel ch, ByteBuffer window, int i, long at, int length, int expected)
+      throws IOException {
+    int bodyStart = i + RECORD_HEADER_BYTES;
+    if (bodyStart + length <= window.limit()) {
+      return WalFormat.checksum(window.duplicate().position(bodyStart).limit(bodyStart + length))
+          == expected;
+    }
+    CRC32C crc = new CRC32C();
+    ByteBuffer chunk = ByteBuffer.allocate(Math.min(length, 1 << 16));
+    for (long pos = at + RECORD_HEADER_BYTES, left = length; left > 0; ) {
+      chunk.clear().limit((int) Math.min(chunk.capacity(), left));
+      FileSync.readFully(ch, chunk, pos);
+      chunk.flip();
+      pos += chunk.remaining();
+      left -= chunk.remaining();
+      crc.update(chunk);
+    }
+    return (int) crc.getValue() == expected;
+  }
+}

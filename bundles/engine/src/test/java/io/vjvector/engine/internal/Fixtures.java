@@ -1,0 +1,76 @@
+package io.vjvector.engine.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.vjvector.engine.Point;
+import io.vjvector.sdk.error.ErrorType;
+import io.vjvector.sdk.error.VjvException;
+import io.vjvector.sdk.vector.PointId;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.function.Executable;
+
+/** Small helpers shared by the engine tests. */
+final class Fixtures {
+  private Fixtures() {}
+
+  static Point point(long id, float... vector) {
+    return new Point(PointId.of(id), vector, Map.of());
+  }
+
+  static Point point(long id, float[] vector, Map<String, Object> payload) {
+    return new Point(PointId.of(id), vector, payload);
+  }
+
+  static List<PointId> ids(long... ids) {
+    List<PointId> result = new ArrayList<>();
+    for (long id : ids) {
+      result.add(PointId.of(id));
+    }
+    return result;
+  }
+
+  /** An insertion-ordered map from alternating keys and values. */
+  static Map<String, Object> map(Object... keysAndValues) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return m;
+  }
+
+  static float[] randomVector(Random random, int dim) {
+    float[] v = new float[dim];
+    for (int i = 0; i < dim; i++) {
+      v[i] = (float) random.nextGaussian();
+    }
+    return v;
+  }
+
+  static VjvException assertError(ErrorType type, Executable call) {
+    VjvException e = assertThrows(VjvException.class, call);
+    assertEquals(type, e.type(), () -> "unexpected error: " + e.getMessage());
+    return e;
+  }
+
+  /** Same id, bit-identical vector, and a payload equal in values, Java types and key order. */
+  static void assertSamePoint(Point expected, Point actual) {
+    assertEquals(expected.id(), actual.id());
+    assertArrayEquals(expected.vector(), actual.vector(), "vector of " + expected.id());
+    assertEquals(expected.payload(), actual.payload(), "payload of " + expected.id());
+    assertEquals(
+        List.copyOf(expected.payload().keySet()),
+        List.copyOf(actual.payload().keySet()),
+        "payload key order of " + expected.id());
+  }
+
+  static Path walFile(Path dataDir, String tenant, String collection) {
+    return new DataLayout(dataDir).collectionDir(tenant, collection).resolve(DataLayout.WAL_FILE);
+  }
+}

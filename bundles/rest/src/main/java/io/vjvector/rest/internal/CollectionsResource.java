@@ -1,0 +1,128 @@
+package io.vjvector.rest.internal;
+
+import io.vjvector.engine.CollectionInfo;
+import io.vjvector.engine.CollectionSpec;
+import io.vjvector.rest.internal.dto.CollectionView;
+import io.vjvector.rest.internal.dto.CreateCollection;
+import io.vjvector.sdk.error.ErrorType;
+import io.vjvector.sdk.error.VjvException;
+import io.vjvector.sdk.vector.Distance;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+/** Collections: create, list, describe, delete. */
+@Component(service = CollectionsResource.class)
+@JaxrsResource
+@JaxrsApplicationSelect(RestApplication.SELECT)
+@JaxrsExtensionSelect({
+  "(osgi.jaxrs.name=" + JsonProvider.NAME + ")",
+  "(osgi.jaxrs.name=" + ProblemMapper.NAME + ")",
+  "(osgi.jaxrs.name=" + BodyLimitFilter.NAME + ")"
+})
+@Path("collections")
+@Produces(MediaType.APPLICATION_JSON)
+public class CollectionsResource {
+  private final EngineGate gate;
+
+  /**
+   * Creates the resource.
+   *
+   * @param gate the engine, when present
+   */
+  @Activate
+  public CollectionsResource(@Reference EngineGate gate) {
+    this.gate = gate;
+  }
+
+  /**
+   * Lists the tenant's collections.
+   *
+   * @return {@code {"collections": [...]}}
+   */
+  @GET
+  public Map<String, List<CollectionView>> list() {
+    return Map.of(
+        "collections",
+        gate.engine().listCollections(Tenants.DEFAULT).stream()
+            .map(Convert::collection)
+            .collect(Collectors.toList()));
+  }
+
+  /**
+   * Creates a collection.
+   *
+   * @param body name, dimension, distance
+   * @return 201 with the collection and its location
+   */
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response create(CreateCollection body) {
+    if (body == null || body.name == null || body.dimension == null || body.distance == null) {
+      throw Convert.invalid("'name', 'dimension' and 'distance' are required");
+    }
+    Distance distance;
+    try {
+      distance = Distance.parse(body.distance);
+    } catch (IllegalArgumentException e) {
+      throw Convert.invalid(e.getMessage());
+    }
+    CollectionInfo info =
+        gate.engine()
+            .createCollection(
+                Tenants.DEFAULT, new CollectionSpec(body.name, body.dimension, distance));
+    return Response.created(URI.create("collections/" + info.name()))
+        .entity(Convert.collection(info))
+        .build();
+  }
+
+  /**
+   * Describes a collection.
+   *
+   * @param name the collection
+   * @return the collection
+   */
+  @GET
+  @Path("{name}")
+  public CollectionView get(@PathParam("name") String name) {
+    return gate.engine()
+        .collection(Tenants.DEFAULT, name)
+        .map(Convert::collection)
+        .orElseThrow(() -> notFound(name));
+  }
+
+  /**
+   * Deletes a collection and its points.
+   *
+   * @param name the collection
+   * @return 204
+   */
+  @DELETE
+  @Path("{name}")
+  public Response delete(@PathParam("name") String name) {
+    if (!gate.engine().deleteCollection(Tenants.DEFAULT, name)) {
+      throw notFound(name);
+    }
+    return Response.noContent().build();
+  }
+
+  static VjvException notFound(String name) {
+    return new VjvException(ErrorType.COLLECTION_NOT_FOUND, "no collection '" + name + "'");
+  }
+}

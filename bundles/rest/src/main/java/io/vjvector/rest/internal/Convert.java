@@ -1,0 +1,155 @@
+package io.vjvector.rest.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vjvector.engine.CollectionInfo;
+import io.vjvector.engine.Point;
+import io.vjvector.engine.ScoredPoint;
+import io.vjvector.engine.SearchRequest;
+import io.vjvector.rest.internal.dto.CollectionView;
+import io.vjvector.rest.internal.dto.FilterDto;
+import io.vjvector.rest.internal.dto.Hit;
+import io.vjvector.rest.internal.dto.PointDto;
+import io.vjvector.rest.internal.dto.PointView;
+import io.vjvector.rest.internal.dto.SearchQuery;
+import io.vjvector.sdk.error.ErrorType;
+import io.vjvector.sdk.error.VjvException;
+import io.vjvector.sdk.vector.Filter;
+import io.vjvector.sdk.vector.PointId;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Converts between the JSON shapes and the engine's types, rejecting what does not fit. */
+final class Convert {
+  private static final int DEFAULT_LIMIT = 10;
+
+  private Convert() {}
+
+  static PointId id(JsonNode node) {
+    try {
+      if (node != null && node.isIntegralNumber()) {
+        return PointId.of(node.bigIntegerValue());
+      }
+      if (node != null && node.isTextual()) {
+        return PointId.of(node.textValue());
+      }
+    } catch (IllegalArgumentException e) {
+      throw new VjvException(ErrorType.INVALID_ID, e.getMessage());
+    }
+    throw new VjvException(
+        ErrorType.INVALID_ID, "a point id must be an unsigned 64-bit integer or a string");
+  }
+
+  /** Parses an id from a URL path segment: digits are an integer id, anything else a string id. */
+  static PointId id(String segment) {
+    try {
+      if (!segment.isEmpty() && segment.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        return PointId.of(new BigInteger(segment));
+      }
+      return PointId.of(segment);
+    } catch (IllegalArgumentException e) {
+      throw new VjvException(ErrorType.INVALID_ID, e.getMessage());
+    }
+  }
+
+  static List<PointId> ids(List<JsonNode> nodes) {
+    List<PointId> ids = new ArrayList<>(nodes.size());
+    for (JsonNode n : nodes) {
+      ids.add(id(n));
+    }
+    return ids;
+  }
+
+  static Object idJson(PointId id) {
+    if (!id.isNumber()) {
+      return id.string();
+    }
+    return id.number() >= 0 ? (Object) id.number() : id.unsignedValue();
+  }
+
+  static List<Point> points(List<PointDto> dtos) {
+    List<Point> points = new ArrayList<>(dtos.size());
+    for (int i = 0; i < dtos.size(); i++) {
+      PointDto d = dtos.get(i);
+      if (d == null) {
+        throw invalid("points[" + i + "] must be an object");
+      }
+      PointId id = id(d.id);
+      if (d.vector == null) {
+        throw invalid("point " + id + " has no 'vector'");
+      }
+      points.add(new Point(id, d.vector, d.payload == null ? Map.of() : d.payload));
+    }
+    return points;
+  }
+
+  static PointView pointJson(Point p) {
+    PointView v = new PointView();
+    v.id = idJson(p.id());
+    v.vector = p.vector();
+    v.payload = p.payload();
+    return v;
+  }
+
+  static Filter filter(FilterDto dto) {
+    if (dto == null || dto.must == null) {
+      return Filter.none();
+    }
+    List<Filter.Match> must = new ArrayList<>(dto.must.size());
+    for (FilterDto.Condition c : dto.must) {
+      if (c == null || c.key == null || c.match == null) {
+        throw invalid("each filter condition needs 'key' and 'match'");
+      }
+      try {
+        must.add(new Filter.Match(c.key, c.match.value));
+      } catch (IllegalArgumentException e) {
+        throw invalid(e.getMessage());
+      }
+    }
+    return Filter.must(must);
+  }
+
+  static SearchRequest search(SearchQuery q) {
+    if (q == null || q.vector == null) {
+      throw invalid("a search needs a 'vector'");
+    }
+    int limit = q.limit == null ? DEFAULT_LIMIT : q.limit;
+    if (limit < 1 || limit > SearchRequest.MAX_LIMIT) {
+      throw invalid("'limit' must be between 1 and " + SearchRequest.MAX_LIMIT);
+    }
+    return new SearchRequest(
+        q.vector,
+        limit,
+        filter(q.filter),
+        q.withPayload == null || q.withPayload,
+        q.withVector != null && q.withVector);
+  }
+
+  static List<Hit> hits(List<ScoredPoint> points) {
+    List<Hit> hits = new ArrayList<>(points.size());
+    for (ScoredPoint p : points) {
+      Hit h = new Hit();
+      h.id = idJson(p.id());
+      h.score = p.score();
+      h.payload = p.payload();
+      h.vector = p.vector();
+      hits.add(h);
+    }
+    return hits;
+  }
+
+  static CollectionView collection(CollectionInfo c) {
+    CollectionView v = new CollectionView();
+    v.name = c.name();
+    v.dimension = c.dimension();
+    v.distance = c.distance().wireName();
+    v.createdAt = c.createdAt().toString();
+    v.pointsCount = c.pointCount();
+    return v;
+  }
+
+  static VjvException invalid(String detail) {
+    return new VjvException(ErrorType.INVALID_REQUEST, detail);
+  }
+}

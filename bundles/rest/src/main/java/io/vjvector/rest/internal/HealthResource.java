@@ -1,0 +1,65 @@
+package io.vjvector.rest.internal;
+
+import io.vjvector.sdk.error.ErrorType;
+import io.vjvector.sdk.error.VjvException;
+import java.util.Map;
+import javax.ws.rs.GET;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.MediaType;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+/**
+ * Liveness ({@code /health}) and readiness ({@code /ready}) for load balancers and orchestrators.
+ */
+@Component(service = HealthResource.class)
+@JaxrsResource
+@JaxrsApplicationSelect(RestApplication.SELECT)
+@JaxrsExtensionSelect({
+  "(osgi.jaxrs.name=" + JsonProvider.NAME + ")",
+  "(osgi.jaxrs.name=" + ProblemMapper.NAME + ")"
+})
+@Produces(MediaType.APPLICATION_JSON)
+public class HealthResource {
+  private final EngineGate gate;
+
+  /**
+   * Creates the resource.
+   *
+   * @param gate the engine, when present
+   */
+  @Activate
+  public HealthResource(@Reference EngineGate gate) {
+    this.gate = gate;
+  }
+
+  /**
+   * Liveness: the REST layer answers.
+   *
+   * @return {@code {"status":"up"}}
+   */
+  @GET
+  @Path("health")
+  public Map<String, String> health() {
+    return Map.of("status", "up");
+  }
+
+  /**
+   * Readiness: the engine is loaded and serving.
+   *
+   * @return {@code {"status":"ready"}}, or 503 while the engine is not there
+   */
+  @GET
+  @Path("ready")
+  public Map<String, String> ready() {
+    if (!gate.ready()) {
+      throw new VjvException(ErrorType.UNAVAILABLE, "the engine is not ready");
+    }
+    return Map.of("status", "ready");
+  }
+}

@@ -1,0 +1,139 @@
+package io.vjvector.rest.internal;
+
+import io.vjvector.engine.Point;
+import io.vjvector.rest.internal.dto.CountPoints;
+import io.vjvector.rest.internal.dto.PointIds;
+import io.vjvector.rest.internal.dto.PointView;
+import io.vjvector.rest.internal.dto.UpsertPoints;
+import io.vjvector.sdk.error.ErrorType;
+import io.vjvector.sdk.error.VjvException;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.MediaType;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+/** Points of a collection: upsert, get, delete, count. */
+@Component(service = PointsResource.class)
+@JaxrsResource
+@JaxrsApplicationSelect(RestApplication.SELECT)
+@JaxrsExtensionSelect({
+  "(osgi.jaxrs.name=" + JsonProvider.NAME + ")",
+  "(osgi.jaxrs.name=" + ProblemMapper.NAME + ")",
+  "(osgi.jaxrs.name=" + BodyLimitFilter.NAME + ")"
+})
+@Path("collections/{name}/points")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class PointsResource {
+  private final EngineGate gate;
+  private final Limits limits;
+
+  /**
+   * Creates the resource.
+   *
+   * @param gate the engine, when present
+   * @param limits request limits
+   */
+  @Activate
+  public PointsResource(@Reference EngineGate gate, @Reference Limits limits) {
+    this.gate = gate;
+    this.limits = limits;
+  }
+
+  /**
+   * Inserts or replaces a batch of points, atomically; answers once the batch is durable.
+   *
+   * @param name the collection
+   * @param body the points
+   * @return {@code {"status":"acknowledged","count":n}}
+   */
+  @PUT
+  public Map<String, Object> upsert(@PathParam("name") String name, UpsertPoints body) {
+    if (body == null) {
+      throw Convert.invalid("a body with 'points' is required");
+    }
+    limits.checkBatch(body.points, "points");
+    List<Point> points = Convert.points(body.points);
+    gate.engine().upsert(Tenants.DEFAULT, name, points);
+    return Map.of("status", "acknowledged", "count", points.size());
+  }
+
+  /**
+   * Reads one point.
+   *
+   * @param name the collection
+   * @param id the point id
+   * @return the point
+   */
+  @GET
+  @Path("{id}")
+  public PointView get(@PathParam("name") String name, @PathParam("id") String id) {
+    List<Point> found = gate.engine().get(Tenants.DEFAULT, name, List.of(Convert.id(id)));
+    if (found.isEmpty()) {
+      throw new VjvException(ErrorType.NOT_FOUND, "no point " + id + " in '" + name + "'");
+    }
+    return Convert.pointJson(found.get(0));
+  }
+
+  /**
+   * Reads points by id; ids that do not exist are left out.
+   *
+   * @param name the collection
+   * @param body the ids
+   * @return {@code {"points": [...]}}
+   */
+  @POST
+  @Path("get")
+  public Map<String, List<PointView>> getMany(@PathParam("name") String name, PointIds body) {
+    limits.checkBatch(body == null ? null : body.ids, "ids");
+    return Map.of(
+        "points",
+        gate.engine().get(Tenants.DEFAULT, name, Convert.ids(body.ids)).stream()
+            .map(Convert::pointJson)
+            .collect(Collectors.toList()));
+  }
+
+  /**
+   * Deletes points by id, atomically; answers once the deletion is durable.
+   *
+   * @param name the collection
+   * @param body the ids
+   * @return {@code {"status":"acknowledged","deleted":n}}
+   */
+  @POST
+  @Path("delete")
+  public Map<String, Object> delete(@PathParam("name") String name, PointIds body) {
+    limits.checkBatch(body == null ? null : body.ids, "ids");
+    int deleted = gate.engine().delete(Tenants.DEFAULT, name, Convert.ids(body.ids));
+    return Map.of("status", "acknowledged", "deleted", deleted);
+  }
+
+  /**
+   * Counts points, optionally only those matching a filter.
+   *
+   * @param name the collection
+   * @param body an optional filter
+   * @return {@code {"count": n}}
+   */
+  @POST
+  @Path("count")
+  public Map<String, Long> count(@PathParam("name") String name, CountPoints body) {
+    return Map.of(
+        "count",
+        gate.engine()
+            .count(Tenants.DEFAULT, name, Convert.filter(body == null ? null : body.filter)));
+  }
+}

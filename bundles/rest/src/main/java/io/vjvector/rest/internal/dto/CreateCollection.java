@@ -1,0 +1,13 @@
+package io.vjvector.rest.internal.dto;
+
+/** Body of {@code POST /collections}. */
+public class CreateCollection {
+  /** The name. */
+  public String name;
+
+  /** The vector dimension. */
+  public Integer dimension;
+
+  /** {@code cosine}, {@code dot} or {@code euclidean}. */
+  public String distance;
+}

@@ -1,0 +1,309 @@
+package io.vjvector.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+
+/** The assembled node: features, bundles, the REST API end to end, its errors, and the console. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class PlatformIT extends VjvExamSupport {
+
+  @Before
+  public void ready() throws InterruptedException {
+    awaitReady();
+  }
+
+  @Test
+  public void everyFeatureInstalledAndEveryBundleActive() throws Exception {
+    for (String f :
+        List.of(
+            "vjvector",
+            "vjvector-sdk",
+            "vjvector-engine",
+            "vjvector-rest",
+            "vjvector-console",
+            "vjvector-http-gate")) {
+      assertTrue(f + " installed", features.isInstalled(features.getFeature(f)));
+    }
+    for (String bsn :
+        List.of(
+            "io.vjvector.sdk",
+            "io.vjvector.engine",
+            "io.vjvector.rest",
+            "io.vjvector.console",
+            "io.vjvector.gate")) {
+      assertEquals(bsn + " state", Bundle.ACTIVE, bundle(bsn).getState());
+    }
+    for (Bundle b : context.getBundles()) {
+      boolean fragment = b.getHeaders().get("Fragment-Host") != null;
+      assertTrue(
+          b.getSymbolicName() + " is " + b.getState(), fragment || b.getState() == Bundle.ACTIVE);
+    }
+  }
+
+  @Test
+  public void restRoundTrip() throws Exception {
+    Http.Reply created =
+        http.post("collections", Map.of("name", "docs", "dimension", 3, "distance", "cosine"));
+    assertEquals(created.toString(), 201, created.status);
+    assertEquals("cosine", created.json().get("distance").asText());
+
+    List<Map<String, Object>> points = new ArrayList<>();
+    points.add(point(1, new float[] {1, 0, 0}, Map.of("color", "red", "n", 1)));
+    points.add(point("b", new float[] {0, 1, 0}, Map.of("color", "blue", "n", 2)));
+    points.add(
+        point(
+            new java.math.BigInteger("18446744073709551615"),
+            new float[] {0.9f, 0.1f, 0},
+            Map.of("color", "red", "n", 3.5)));
+    Http.Reply up = http.put("collections/docs/points", Map.of("points", points));
+    assertEquals(up.toString(), 200, up.status);
+    assertEquals("acknowledged", up.json().get("status").asText());
+
+    JsonNode info = http.get("collections/docs").json();
+    assertEquals(3, info.get("points_count").asInt());
+
+    JsonNode one = http.get("collections/docs/points/b").json();
+    assertEquals("b", one.get("id").asText());
+    assertEquals(1.0, one.get("vector").get(1).asDouble(), 0);
+    assertEquals("blue", one.get("payload").get("color").asText());
+    JsonNode big = http.get("collections/docs/points/18446744073709551615").json();
+    assertEquals("18446744073709551615", big.get("id").bigIntegerValue().toString());
+    assertEquals(3.5, big.get("payload").get("n").asDouble(), 0);
+
+    JsonNode hits =
+        http.post("collections/docs/search", Map.of("vector", new float[] {1, 0, 0}, "limit", 2))
+            .json()
+            .get("result");
+    assertEquals(2, hits.size());
+    assertEquals(1, hits.get(0).get("id").asInt());
+    assertEquals(1.0, hits.get(0).get("score").asDouble(), 1e-6);
+    assertEquals("18446744073709551615", hits.get(1).get("id").bigIntegerValue().toString());
+
+    Map<String, Object> blueOnly =
+        Map.of("must", List.of(Map.of("key", "color", "match", Map.of("value", "blue"))));
+    JsonNode filtered =
+        http.post(
+                "collections/docs/search",
+                Map.of("vector", new float[] {1, 0, 0}, "filter", blueOnly, "with_vector", true))
+            .json()
+            .get("result");
+    assertEquals(1, filtered.size());
+    assertEquals("b", filtered.get(0).get("id").asText());
+    assertEquals(3, filtered.get(0).get("vector").size());
+    assertEquals(
+        1,
+        http.post("collections/docs/points/count", Map.of("filter", blueOnly))
+            .json()
+            .get("count")
+            .asInt());
+
+    JsonNode batch =
+        http.post(
+                "collections/docs/search/batch",
+                Map.of(
+                    "searches",
+                    List.of(
+                        Map.of("vector", new float[] {0, 1, 0}, "limit", 1),
+                        Map.of("vector", new float[] {1, 0, 0}, "limit", 1))))
+            .json()
+            .get("results");
+    assertEquals("b", batch.get(0).get(0).get("id").asText());
+    assertEquals(1, batch.get(1).get(0).get("id").asInt());
+
+    JsonNode many =
+        http.post("collections/docs/points/get", Map.of("ids", List.of("b", 1, "missing"))).json();
+    assertEquals(2, many.get("points").size());
+
+    JsonNode deleted =
+        http.post("collections/docs/points/delete", Map.of("ids", List.of(1, "nope"))).json();
+    assertEquals(1, deleted.get("deleted").asInt());
+    assertEquals(404, http.get("collections/docs/points/1").status);
+    assertEquals(2, http.get("collections/docs").json().get("points_count").asInt());
+
+    boolean listed = false;
+    for (JsonNode c : http.get("collections").json().get("collections")) {
+      listed |= c.get("name").asText().equals("docs");
+    }
+    assertTrue(listed);
+    assertEquals(204, http.delete("collections/docs").status);
+    assertProblem(http.get("collections/docs"), 404, "collection-not-found");
+  }
+
+  @Test
+  public void badInputIsRejectedWholeWithProblemJson() throws Exception {
+    assertEquals(
+        201,
+        http.post("collections", Map.of("name", "strict", "dimension", 2, "distance", "euclidean"))
+            .status);
+    http.put(
+        "collections/strict/points",
+        Map.of("points", List.of(point(1, new float[] {1, 1}, Map.of()))));
+
+    // wrong dimension in the second point: the first must not be written either
+    assertProblem(
+        http.put(
+            "collections/strict/points",
+            "{\"points\":[{\"id\":2,\"vector\":[1,2]},{\"id\":3,\"vector\":[1,2,3]}]}"),
+        400,
+        "dimension-mismatch");
+    assertProblem(
+        http.put("collections/strict/points", "{\"points\":[{\"id\":4,\"vector\":[1e39,2]}]}"),
+        400,
+        "invalid-vector");
+    assertProblem(
+        http.put("collections/strict/points", "{\"points\":[{\"id\":4,\"vector\":[NaN,2]}]}"),
+        400,
+        "malformed-json");
+    assertProblem(http.put("collections/strict/points", "{\"points\":[]}"), 400, "invalid-batch");
+    assertProblem(
+        http.put("collections/strict/points", "{\"points\":[{\"id\":-1,\"vector\":[1,2]}]}"),
+        400,
+        "invalid-id");
+    assertProblem(
+        http.put("collections/strict/points", "{\"points\":[{\"id\":1.5,\"vector\":[1,2]}]}"),
+        400,
+        "invalid-id");
+    assertProblem(
+        http.put(
+            "collections/strict/points",
+            "{\"points\":[{\"id\":18446744073709551616,\"vector\":[1,2]}]}"),
+        400,
+        "invalid-id");
+    assertProblem(
+        http.put("collections/strict/points", "{\"points\":[{\"id\":\"\",\"vector\":[1,2]}]}"),
+        400,
+        "invalid-id");
+    assertProblem(
+        http.put("collections/strict/points", "{\"points\":[{\"id\":5,\"vector\":[\"1\",2]}]}"),
+        400,
+        "malformed-json");
+    assertProblem(
+        http.put("collections/strict/points", "{\"points\":[{\"id\":5,"), 400, "malformed-json");
+    assertProblem(
+        http.put("collections/strict/points", "{\"points\":[],\"tenantId\":\"other\"}"),
+        400,
+        "malformed-json");
+    assertProblem(
+        http.put("collections/nope/points", "{\"points\":[{\"id\":5,\"vector\":[1,2]}]}"),
+        404,
+        "collection-not-found");
+    assertProblem(
+        http.raw(
+            "PUT", "collections/strict/points", "text/plain", "x".getBytes(StandardCharsets.UTF_8)),
+        415,
+        "unsupported-media-type");
+    StringBuilder huge = new StringBuilder("{\"points\":[");
+    for (int i = 0; i < 10_001; i++) {
+      huge.append(i == 0 ? "" : ",").append("{\"id\":").append(i + 10).append(",\"vector\":[1,2]}");
+    }
+    assertProblem(
+        http.put("collections/strict/points", huge.append("]}").toString()), 400, "invalid-batch");
+    byte[] oversized = new byte[33 * 1024 * 1024];
+    java.util.Arrays.fill(oversized, (byte) ' ');
+    assertProblem(
+        http.raw("PUT", "collections/strict/points", "application/json", oversized),
+        413,
+        "payload-too-large");
+    assertProblem(
+        http.post("collections/strict/search", Map.of("vector", new float[] {1, 2}, "limit", 0)),
+        400,
+        "invalid-request");
+    assertProblem(
+        http.post("collections/strict/search", Map.of("vector", new float[] {1, 2, 3})),
+        400,
+        "dimension-mismatch");
+    assertProblem(
+        http.post("collections", Map.of("name", "strict", "dimension", 2, "distance", "dot")),
+        409,
+        "collection-exists");
+    assertProblem(
+        http.post("collections", Map.of("name", "bad name!", "dimension", 2, "distance", "dot")),
+        400,
+        "invalid-request");
+    assertProblem(
+        http.post("collections", Map.of("name", "x", "dimension", 2, "distance", "manhattan")),
+        400,
+        "invalid-request");
+    assertProblem(http.get("no/such/route"), 404, "not-found");
+
+    JsonNode info = http.get("collections/strict").json();
+    assertEquals("only the first, valid upsert was written", 1, info.get("points_count").asInt());
+  }
+
+  @Test
+  public void openApiDocumentIsServed() throws Exception {
+    Http.Reply r = http.get("openapi.json");
+    assertEquals(200, r.status);
+    JsonNode paths = r.json().get("paths");
+    List<String> names = new ArrayList<>();
+    for (Iterator<String> it = paths.fieldNames(); it.hasNext(); ) {
+      names.add(it.next());
+    }
+    assertTrue(names.toString(), names.contains("/collections/{name}/search/batch"));
+    assertTrue(names.toString(), names.contains("/collections/{name}/points"));
+  }
+
+  @Test
+  public void consoleCommands() throws Exception {
+    String created = console("vjv:collection-create --distance dot console-demo 3");
+    assertTrue(created, created.contains("Created collection console-demo"));
+    assertEquals(
+        200,
+        http.put(
+                "collections/console-demo/points",
+                Map.of("points", List.of(point(7, new float[] {1, 2, 3}, Map.of("k", "v")))))
+            .status);
+    String list = console("vjv:collection-list");
+    assertTrue(list, list.contains("console-demo") && list.contains("dot"));
+    String info = console("vjv:collection-info console-demo");
+    assertTrue(info, info.contains("Points    : 1"));
+    String hits = console("vjv:search console-demo 1,2,3 --limit 1");
+    assertTrue(hits, hits.contains("7") && hits.contains("14.0"));
+    String simulated = console("vjv:collection-delete --simulate console-demo");
+    assertTrue(simulated, simulated.contains("Would delete"));
+    assertEquals(200, http.get("collections/console-demo").status);
+    String deleted = console("vjv:collection-delete console-demo");
+    assertTrue(deleted, deleted.contains("Deleted collection console-demo"));
+    assertEquals(404, http.get("collections/console-demo").status);
+    try {
+      console("vjv:collection-info console-demo");
+      throw new AssertionError("info of a deleted collection must fail");
+    } catch (IllegalArgumentException e) {
+      assertTrue(e.getMessage(), e.getMessage().contains("No collection 'console-demo'"));
+    }
+    try {
+      console("vjv:search nowhere 1,x");
+      throw new AssertionError("a bad vector must fail");
+    } catch (IllegalArgumentException e) {
+      assertTrue(e.getMessage(), e.getMessage().contains("element 2"));
+    }
+  }
+
+  static Map<String, Object> point(Object id, float[] vector, Map<String, Object> payload) {
+    return Map.of("id", id, "vector", vector, "payload", payload);
+  }
+
+  static void assertProblem(Http.Reply r, int status, String type) {
+    assertEquals(r.toString(), status, r.status);
+    assertTrue(r.toString(), r.contentType.startsWith("application/problem+json"));
+    JsonNode body = r.json();
+    assertEquals(r.toString(), "https://vjvector.io/problems/" + type, body.get("type").asText());
+    assertEquals(status, body.get("status").asInt());
+    assertTrue(r.toString(), body.hasNonNull("title") && body.hasNonNull("detail"));
+  }
+}

@@ -1,0 +1,7 @@
+/** The {@link io.vjvector.sdk.embed.Embedder} SPI: plugins that turn text into vectors. */
+@Export
+@Version("0.1.0")
+package io.vjvector.sdk.embed;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
