@@ -44,6 +44,7 @@ public class HotSwapIT extends VjvExamSupport {
     final AtomicInteger unavailable = new AtomicInteger();
     final AtomicInteger refused = new AtomicInteger();
     final Map<Integer, AtomicInteger> other = new ConcurrentHashMap<>();
+    final Map<String, AtomicInteger> failuresByPhase = new ConcurrentHashMap<>();
     final List<String> samples = new ArrayList<>();
 
     int failed() {
@@ -70,6 +71,8 @@ public class HotSwapIT extends VjvExamSupport {
           + refused
           + " other="
           + other
+          + " by phase="
+          + failuresByPhase
           + " samples="
           + samples;
     }
@@ -118,6 +121,7 @@ public class HotSwapIT extends VjvExamSupport {
                     classify(searches, r);
                   }
                 } catch (IOException e) {
+                  failed(searches, "refused");
                   searches.refused.incrementAndGet();
                   pause();
                 } catch (InterruptedException e) {
@@ -147,6 +151,7 @@ public class HotSwapIT extends VjvExamSupport {
                     classify(writes, r);
                   }
                 } catch (IOException e) {
+                  failed(writes, "refused");
                   writes.refused.incrementAndGet();
                   pause();
                 } catch (InterruptedException e) {
@@ -160,14 +165,17 @@ public class HotSwapIT extends VjvExamSupport {
       awaitProgress(searches, 50);
 
       Bundle engine = bundle("io.vjvector.engine");
+      phase = "engine-update";
       engine.update();
       awaitReady();
       awaitProgress(searches, 50);
+      phase = "engine-restart";
       engine.stop();
       engine.start();
       awaitReady();
       awaitProgress(searches, 50);
 
+      phase = "rest-feature-reinstall";
       // Make the single features explicit, so that removing vjvector-rest is not vetoed by the
       // umbrella.
       features.installFeatures(
@@ -180,10 +188,12 @@ public class HotSwapIT extends VjvExamSupport {
           "vjvector-rest removed", !features.isInstalled(features.getFeature("vjvector-rest")));
       Http.Reply during = http.get("collections/swap");
       assertEquals(during.toString(), 503, during.status);
+      phase = "rest-install";
       features.installFeature(
           "vjvector-rest", EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
       awaitReady();
       awaitProgress(searches, 50);
+      phase = "after";
     } finally {
       stop.set(true);
       searcher.join(60_000);
@@ -212,7 +222,16 @@ public class HotSwapIT extends VjvExamSupport {
     }
   }
 
+  private static volatile String phase = "warm-up";
+
+  private static void failed(Tally t, String what) {
+    t.failuresByPhase
+        .computeIfAbsent(phase + " " + what, k -> new AtomicInteger())
+        .incrementAndGet();
+  }
+
   private static void classify(Tally t, Http.Reply r) {
+    failed(t, String.valueOf(r.status));
     if (r.status == 503 && r.contentType.startsWith("application/problem+json")) {
       t.unavailable.incrementAndGet();
       pause();

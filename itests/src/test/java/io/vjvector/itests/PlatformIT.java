@@ -272,7 +272,7 @@ public class PlatformIT extends VjvExamSupport {
     assertTrue(list, list.contains("console-demo") && list.contains("dot"));
     String info = console("vjv:collection-info console-demo");
     assertTrue(info, info.contains("Points    : 1"));
-    String hits = console("vjv:search console-demo 1,2,3 --limit 1");
+    String hits = console("vjv:search --limit 1 console-demo 1,2,3");
     assertTrue(hits, hits.contains("7") && hits.contains("14.0"));
     String simulated = console("vjv:collection-delete --simulate console-demo");
     assertTrue(simulated, simulated.contains("Would delete"));

@@ -1,10 +1,10 @@
 package io.vjvector.itests;
 
-import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.CoreOptions.vmOptions;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 
 import java.io.ByteArrayOutputStream;
@@ -49,15 +49,21 @@ public abstract class VjvExamSupport {
           .unpackDirectory(new File(runs, "exam"))
           .useDeployFolder(false),
       configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
+      keepRuntimeFolder(),
       logLevel(LogLevel.WARN),
       editConfigurationFilePut(
           "etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", String.valueOf(HTTP_PORT)),
       editConfigurationFilePut(
           "etc/org.ops4j.pax.web.cfg", "org.ops4j.pax.web.listening.addresses", "127.0.0.1"),
       editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", "18101"),
+      // Pax Exam provisions its own bundles (not part of the offline assembly) from the local
+      // repository.
+      editConfigurationFilePut(
+          "etc/org.ops4j.pax.url.mvn.cfg",
+          "org.ops4j.pax.url.mvn.localRepository",
+          System.getProperty("user.home") + "/.m2/repository"),
       editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", "11099"),
       editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", "44445"),
-      systemProperty("jdk.util.zip.disableZip64ExtraFieldValidation").value("true"),
       // Pax Exam starts the JVM itself and does not read bin/karaf: pass its Java 9+ flags here.
       vmOptions(
           "--add-reads=java.xml=java.logging",
@@ -85,7 +91,10 @@ public abstract class VjvExamSupport {
           "--add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED",
           "-classpath",
           "lib/jdk9plus/*" + File.pathSeparator + "lib/boot/*",
-          "-Xmx1g")
+          "-Xmx1g",
+          // JDK 17.0.15 rejects a ZIP64 field in a jar nested in the JAX-RS spec bundle; the jar is
+          // fine.
+          "-Djdk.util.zip.disableZip64ExtraFieldValidation=true")
     };
   }
 

@@ -53,6 +53,7 @@ public final class EngineService implements VectorEngine, AutoCloseable {
   }
 
   private volatile CollectionRegistry registry;
+  private DataDirLock lock;
 
   /** For Declarative Services, which then calls {@code activate}. */
   public EngineService() {}
@@ -86,6 +87,18 @@ public final class EngineService implements VectorEngine, AutoCloseable {
       r.close();
       LOG.info("vector engine stopped");
     }
+    releaseLock();
+  }
+
+  private synchronized void releaseLock() {
+    if (lock != null) {
+      try {
+        lock.close();
+      } catch (IOException e) {
+        LOG.warn("releasing the data directory lock failed", e);
+      }
+      lock = null;
+    }
   }
 
   static Path resolveDataDir(String configured) {
@@ -105,8 +118,15 @@ public final class EngineService implements VectorEngine, AutoCloseable {
 
   private void open(Path dataDir) {
     try {
+      synchronized (this) {
+        lock = DataDirLock.acquire(dataDir);
+      }
       registry = CollectionRegistry.open(dataDir);
+    } catch (RuntimeException e) {
+      releaseLock();
+      throw e;
     } catch (IOException e) {
+      releaseLock();
       throw new VjvException(
           ErrorType.STORAGE_ERROR,
           "cannot open the data directory " + dataDir + ": " + e.getMessage(),

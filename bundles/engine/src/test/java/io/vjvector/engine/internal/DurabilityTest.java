@@ -7,6 +7,7 @@ import static io.vjvector.engine.internal.Fixtures.map;
 import static io.vjvector.engine.internal.Fixtures.point;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vjvector.engine.CollectionInfo;
@@ -18,6 +19,7 @@ import io.vjvector.sdk.vector.Distance;
 import io.vjvector.sdk.vector.Filter;
 import io.vjvector.sdk.vector.PointId;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
@@ -100,22 +102,54 @@ class DurabilityTest {
   }
 
   @Test
-  void acknowledgedWritesSurviveACrash() {
-    // The first engine is never closed, as if the process died: fsync already happened.
+  void acknowledgedWritesSurviveACrash(@TempDir Path copy) throws Exception {
+    // The first engine is never closed, as if the process died: fsync already happened. Its files,
+    // exactly as they are on disk now, are what a restart would find.
     EngineService crashed = new EngineService(dir);
-    crashed.createCollection("t", new CollectionSpec("c", 4, Distance.COSINE));
-    crashed.upsert("t", "c", samplePoints());
-    crashed.delete("t", "c", List.of(PointId.of("doc-2")));
-    List<Point> before = crashed.get("t", "c", ids(1, -1L));
-
-    try (EngineService engine = new EngineService(dir)) {
-      assertEquals(2, engine.count("t", "c", Filter.none()));
-      List<Point> after = engine.get("t", "c", ids(1, -1L));
-      for (int i = 0; i < before.size(); i++) {
-        assertSamePoint(before.get(i), after.get(i));
+    try {
+      crashed.createCollection("t", new CollectionSpec("c", 4, Distance.COSINE));
+      crashed.upsert("t", "c", samplePoints());
+      crashed.delete("t", "c", List.of(PointId.of("doc-2")));
+      List<Point> before = crashed.get("t", "c", ids(1, -1L));
+      copyTree(dir, copy);
+      try (EngineService engine = new EngineService(copy)) {
+        assertEquals(2, engine.count("t", "c", Filter.none()));
+        List<Point> after = engine.get("t", "c", ids(1, -1L));
+        for (int i = 0; i < before.size(); i++) {
+          assertSamePoint(before.get(i), after.get(i));
+        }
       }
     } finally {
       crashed.close();
+    }
+  }
+
+  @Test
+  void aSecondEngineCannotOpenADirectoryInUse() {
+    try (EngineService first = new EngineService(dir)) {
+      VjvException e = assertThrows(VjvException.class, () -> new EngineService(dir));
+      assertEquals(ErrorType.STORAGE_ERROR, e.type());
+      assertTrue(e.getMessage().contains("in use"), e.getMessage());
+      first.createCollection("t", new CollectionSpec("still-works", 2, Distance.DOT));
+    }
+    try (EngineService reopened = new EngineService(dir)) {
+      assertTrue(reopened.collection("t", "still-works").isPresent());
+    }
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (var files = Files.walk(from)) {
+      for (Path p : (Iterable<Path>) files::iterator) {
+        if (p.getFileName().toString().equals(DataDirLock.FILE)) {
+          continue;
+        }
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
     }
   }
 

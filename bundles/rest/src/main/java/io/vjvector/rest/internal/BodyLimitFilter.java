@@ -8,24 +8,18 @@ import java.io.InputStream;
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
 import javax.ws.rs.container.PreMatching;
+import javax.ws.rs.ext.Provider;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 
 /**
  * Rejects bodies over the configured size with 413: by the declared length before reading, and
  * while reading for chunked bodies, so an oversized body is never buffered whole.
  */
-@Component(service = ContainerRequestFilter.class)
-@JaxrsExtension
-@JaxrsName(BodyLimitFilter.NAME)
-@JaxrsApplicationSelect(RestApplication.SELECT)
+@Component(service = BodyLimitFilter.class)
 @PreMatching
+@Provider
 public class BodyLimitFilter implements ContainerRequestFilter {
-  static final String NAME = "vjvector.bodylimit";
-
   private final Limits limits;
 
   /**

@@ -23,19 +23,9 @@ import javax.ws.rs.core.Response;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /** Collections: create, list, describe, delete. */
 @Component(service = CollectionsResource.class)
-@JaxrsResource
-@JaxrsApplicationSelect(RestApplication.SELECT)
-@JaxrsExtensionSelect({
-  "(osgi.jaxrs.name=" + JsonProvider.NAME + ")",
-  "(osgi.jaxrs.name=" + ProblemMapper.NAME + ")",
-  "(osgi.jaxrs.name=" + BodyLimitFilter.NAME + ")"
-})
 @Path("collections")
 @Produces(MediaType.APPLICATION_JSON)
 public class CollectionsResource {

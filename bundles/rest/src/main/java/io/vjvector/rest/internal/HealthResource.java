@@ -10,20 +10,11 @@ import javax.ws.rs.core.MediaType;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /**
  * Liveness ({@code /health}) and readiness ({@code /ready}) for load balancers and orchestrators.
  */
 @Component(service = HealthResource.class)
-@JaxrsResource
-@JaxrsApplicationSelect(RestApplication.SELECT)
-@JaxrsExtensionSelect({
-  "(osgi.jaxrs.name=" + JsonProvider.NAME + ")",
-  "(osgi.jaxrs.name=" + ProblemMapper.NAME + ")"
-})
 @Produces(MediaType.APPLICATION_JSON)
 public class HealthResource {
   private final EngineGate gate;

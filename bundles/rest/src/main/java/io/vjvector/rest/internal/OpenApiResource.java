@@ -8,16 +8,12 @@ import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /**
  * Serves the OpenAPI 3 document. It is kept in source next to the resources, and a test fails when
  * a route and the document disagree.
  */
 @Component(service = OpenApiResource.class)
-@JaxrsResource
-@JaxrsApplicationSelect(RestApplication.SELECT)
 @Path("openapi.json")
 public class OpenApiResource {
   static final String DOCUMENT = "openapi.json";

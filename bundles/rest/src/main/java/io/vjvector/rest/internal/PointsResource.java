@@ -21,19 +21,9 @@ import javax.ws.rs.core.MediaType;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /** Points of a collection: upsert, get, delete, count. */
 @Component(service = PointsResource.class)
-@JaxrsResource
-@JaxrsApplicationSelect(RestApplication.SELECT)
-@JaxrsExtensionSelect({
-  "(osgi.jaxrs.name=" + JsonProvider.NAME + ")",
-  "(osgi.jaxrs.name=" + ProblemMapper.NAME + ")",
-  "(osgi.jaxrs.name=" + BodyLimitFilter.NAME + ")"
-})
 @Path("collections/{name}/points")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -12,23 +12,17 @@ import java.util.stream.Collectors;
 import javax.ws.rs.WebApplicationException;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.ext.ExceptionMapper;
+import javax.ws.rs.ext.Provider;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Turns every failure into a problem response with a stable type; internals are logged, not sent.
  */
-@Component(service = ExceptionMapper.class)
-@JaxrsExtension
-@JaxrsName(ProblemMapper.NAME)
-@JaxrsApplicationSelect(RestApplication.SELECT)
+@Component(service = ProblemMapper.class)
+@Provider
 public class ProblemMapper implements ExceptionMapper<Throwable> {
-  static final String NAME = "vjvector.problems";
-
   private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
 
   @Override
