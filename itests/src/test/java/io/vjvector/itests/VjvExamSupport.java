@@ -61,7 +61,8 @@ public abstract class VjvExamSupport {
       editConfigurationFilePut(
           "etc/org.ops4j.pax.url.mvn.cfg",
           "org.ops4j.pax.url.mvn.localRepository",
-          System.getProperty("user.home") + "/.m2/repository"),
+          System.getProperty(
+              "vjvector.maven.repo", System.getProperty("user.home") + "/.m2/repository")),
       editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", "11099"),
       editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", "44445"),
       // Pax Exam starts the JVM itself and does not read bin/karaf: pass its Java 9+ flags here.
