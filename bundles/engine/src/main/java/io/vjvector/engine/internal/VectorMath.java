@@ -73,9 +73,9 @@ final class VectorMath {
       double norm) {
     switch (distance) {
       case DOT:
-        return (float) dot(query, data, offset, dim);
+        return toFiniteFloat(dot(query, data, offset, dim));
       case EUCLID:
-        return (float) Math.sqrt(squaredL2(query, data, offset, dim));
+        return toFiniteFloat(Math.sqrt(squaredL2(query, data, offset, dim)));
       case COSINE:
         if (queryNorm == 0 || norm == 0) {
           return 0f;
@@ -86,6 +86,14 @@ final class VectorMath {
       default:
         throw new IllegalArgumentException("unknown distance " + distance);
     }
+  }
+
+  /**
+   * Narrows a score to float without overflowing to infinity, which JSON cannot carry: huge vectors
+   * rank last or first as they should, at the largest finite float.
+   */
+  static float toFiniteFloat(double score) {
+    return (float) Math.max(-Float.MAX_VALUE, Math.min(Float.MAX_VALUE, score));
   }
 
   /** The index of the first NaN or infinite element, or -1. */

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.vjvector.sdk.error.ErrorType;
 import io.vjvector.sdk.error.VjvException;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import javax.ws.rs.WebApplicationException;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.ext.ExceptionMapper;
@@ -91,15 +90,19 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     }
     if (t instanceof JsonMappingException) {
       JsonMappingException m = (JsonMappingException) t;
-      String path =
-          m.getPath().stream()
-              .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-              .collect(Collectors.joining("."));
+      StringBuilder path = new StringBuilder();
+      for (JsonMappingException.Reference r : m.getPath()) {
+        if (r.getFieldName() != null) {
+          path.append(path.length() == 0 ? "" : ".").append(r.getFieldName());
+        } else {
+          path.append('[').append(r.getIndex()).append(']');
+        }
+      }
       String what =
           t instanceof InvalidFormatException || t instanceof MismatchedInputException
               ? "wrong type or value"
               : "invalid value";
-      return path.isEmpty() ? "invalid JSON document" : what + " at '" + path + "'";
+      return path.length() == 0 ? "invalid JSON document" : what + " at '" + path + "'";
     }
     JsonProcessingException p = (JsonProcessingException) t;
     if (p.getLocation() == null) {
