@@ -243,7 +243,7 @@ public class HotSwapIT extends VjvExamSupport {
 
   private static void pause() {
     try {
-      Thread.sleep(5);
+      Thread.sleep(50); // a client backing off on 503, as Retry-After asks (shorter, for the test)
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
