@@ -16,6 +16,7 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.wiring.BundleWiring;
 
 /** The assembled node: features, bundles, the REST API end to end, its errors, and the console. */
 @RunWith(PaxExam.class)
@@ -48,6 +49,17 @@ public class PlatformIT extends VjvExamSupport {
             "io.vjvector.gate")) {
       assertEquals(bsn + " state", Bundle.ACTIVE, bundle(bsn).getState());
     }
+    // The engine runs its SIMD kernels: its optional import of the Vector API is wired.
+    boolean simd =
+        bundle("io.vjvector.engine")
+            .adapt(BundleWiring.class)
+            .getRequiredWires("osgi.wiring.package")
+            .stream()
+            .anyMatch(
+                w ->
+                    "jdk.incubator.vector"
+                        .equals(w.getCapability().getAttributes().get("osgi.wiring.package")));
+    assertTrue("engine wired to jdk.incubator.vector", simd);
     for (Bundle b : context.getBundles()) {
       boolean fragment = b.getHeaders().get("Fragment-Host") != null;
       assertTrue(

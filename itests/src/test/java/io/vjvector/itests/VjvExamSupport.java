@@ -93,6 +93,9 @@ public abstract class VjvExamSupport {
           "-classpath",
           "lib/jdk9plus/*" + File.pathSeparator + "lib/boot/*",
           "-Xmx1g",
+          // as bin/setenv: the engine's SIMD kernels
+          "--add-modules",
+          "jdk.incubator.vector",
           // JDK 17.0.15 rejects a ZIP64 field in a jar nested in the JAX-RS spec bundle; the jar is
           // fine.
           "-Djdk.util.zip.disableZip64ExtraFieldValidation=true")

@@ -3,16 +3,32 @@ package io.vjvector.engine.internal;
 import io.vjvector.sdk.vector.Distance;
 
 /**
- * Every distance kernel lives here, so a SIMD implementation can replace them in one place.
- *
- * <p>Sums are accumulated in double: products of floats are exact in double, nothing can overflow
- * to infinity minus infinity (so scores are never NaN), and the result no longer depends on the
- * summation order a vectorized kernel may choose. Four accumulators break the dependency chain.
+ * Every distance computation goes through here. The hot loops run on the {@link Kernels} chosen at
+ * start (SIMD when available) in float32; a result that overflowed float (only for vectors with
+ * elements beyond about 1e19) is recomputed exactly in double, so scores are never NaN.
  */
 final class VectorMath {
+  private static final Kernels KERNELS = Kernels.select();
+
   private VectorMath() {}
 
+  /** The name of the kernels in use, e.g. {@code panama (256-bit)}. */
+  static String kernels() {
+    return KERNELS.name();
+  }
+
   static double dot(float[] a, float[] b, int bOffset, int dim) {
+    float fast = KERNELS.dot(a, b, bOffset, dim);
+    return Float.isFinite(fast) ? fast : exactDot(a, b, bOffset, dim);
+  }
+
+  static double squaredL2(float[] a, float[] b, int bOffset, int dim) {
+    float fast = KERNELS.squaredL2(a, b, bOffset, dim);
+    return Float.isFinite(fast) ? fast : exactSquaredL2(a, b, bOffset, dim);
+  }
+
+  /** Products of floats are exact in double, and double cannot overflow here. */
+  static double exactDot(float[] a, float[] b, int bOffset, int dim) {
     double s0 = 0;
     double s1 = 0;
     double s2 = 0;
@@ -30,7 +46,7 @@ final class VectorMath {
     return (s0 + s1) + (s2 + s3);
   }
 
-  static double squaredL2(float[] a, float[] b, int bOffset, int dim) {
+  static double exactSquaredL2(float[] a, float[] b, int bOffset, int dim) {
     double s0 = 0;
     double s1 = 0;
     double s2 = 0;
