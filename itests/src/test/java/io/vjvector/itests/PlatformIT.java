@@ -124,6 +124,26 @@ public class PlatformIT extends VjvExamSupport {
             .get("count")
             .asInt());
 
+    Map<String, Object> rich =
+        Map.of(
+            "should",
+            List.of(Map.of("key", "n", "range", Map.of("gt", 3)), Map.of("has_id", List.of("b"))),
+            "must_not",
+            List.of(Map.of("key", "color", "match", Map.of("any", List.of("blue")))));
+    JsonNode richHits =
+        http.post(
+                "collections/docs/search", Map.of("vector", new float[] {0, 1, 0}, "filter", rich))
+            .json()
+            .get("result");
+    assertEquals(1, richHits.size());
+    assertEquals("18446744073709551615", richHits.get(0).get("id").bigIntegerValue().toString());
+    assertProblem(
+        http.post(
+            "collections/docs/points/count",
+            Map.of("filter", Map.of("must", List.of(Map.of("key", "n", "range", Map.of()))))),
+        400,
+        "invalid-request");
+
     JsonNode batch =
         http.post(
                 "collections/docs/search/batch",

@@ -80,7 +80,7 @@ final class CollectionStore {
     }
     long n = 0;
     for (int slot = 0; slot < slotCount; slot++) {
-      if (ids[slot] != null && filter.test(payloadAt(slot))) {
+      if (ids[slot] != null && filter.test(ids[slot], payloadAt(slot))) {
         n++;
       }
     }

@@ -32,7 +32,8 @@ final class ExactSearch {
     double queryNorm = distance == Distance.COSINE ? VectorMath.norm(query) : 0;
     TopK top = new TopK(Math.min(limit, live), distance.higherIsCloser(), store::idAt);
     for (int slot = 0, end = store.slotCount(); slot < end; slot++) {
-      if (store.idAt(slot) == null || (filtered && !filter.test(store.payloadAt(slot)))) {
+      if (store.idAt(slot) == null
+          || (filtered && !filter.test(store.idAt(slot), store.payloadAt(slot)))) {
         continue;
       }
       float score =

@@ -58,7 +58,7 @@ class SearchTest {
       byScore = byScore.reversed();
     }
     return points.stream()
-        .filter(p -> filter.test(p.payload()))
+        .filter(p -> filter.test(p.id(), p.payload()))
         .map(p -> new Expected(p.id(), (float) reference(distance, query, p.vector())))
         .sorted(byScore.thenComparing(Expected::id))
         .limit(limit)

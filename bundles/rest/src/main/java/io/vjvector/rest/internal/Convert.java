@@ -6,7 +6,6 @@ import io.vjvector.engine.Point;
 import io.vjvector.engine.ScoredPoint;
 import io.vjvector.engine.SearchRequest;
 import io.vjvector.rest.internal.dto.CollectionView;
-import io.vjvector.rest.internal.dto.FilterDto;
 import io.vjvector.rest.internal.dto.Hit;
 import io.vjvector.rest.internal.dto.PointDto;
 import io.vjvector.rest.internal.dto.PointView;
@@ -92,22 +91,8 @@ final class Convert {
     return v;
   }
 
-  static Filter filter(FilterDto dto) {
-    if (dto == null || dto.must == null) {
-      return Filter.none();
-    }
-    List<Filter.Match> must = new ArrayList<>(dto.must.size());
-    for (FilterDto.Condition c : dto.must) {
-      if (c == null || c.key == null || c.match == null) {
-        throw invalid("each filter condition needs 'key' and 'match'");
-      }
-      try {
-        must.add(new Filter.Match(c.key, c.match.value));
-      } catch (IllegalArgumentException e) {
-        throw invalid(e.getMessage());
-      }
-    }
-    return Filter.must(must);
+  static Filter filter(JsonNode filter) {
+    return FilterParser.parse(filter);
   }
 
   static SearchRequest search(SearchQuery q) {

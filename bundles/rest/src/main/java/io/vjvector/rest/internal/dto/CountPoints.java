@@ -1,7 +1,9 @@
 package io.vjvector.rest.internal.dto;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /** Body of {@code POST /collections/{name}/points/count}. */
 public class CountPoints {
   /** Only points matching this; all when absent. */
-  public FilterDto filter;
+  public JsonNode filter;
 }

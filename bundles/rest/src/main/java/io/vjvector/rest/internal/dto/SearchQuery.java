@@ -1,6 +1,7 @@
 package io.vjvector.rest.internal.dto;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
 
 /** One nearest-neighbour query. */
 public class SearchQuery {
@@ -11,7 +12,7 @@ public class SearchQuery {
   public Integer limit;
 
   /** Only points matching this. */
-  public FilterDto filter;
+  public JsonNode filter;
 
   /** Whether hits carry payloads; true when absent. */
   @JsonProperty("with_payload")
