@@ -144,6 +144,46 @@ public class PlatformIT extends VjvExamSupport {
         400,
         "invalid-request");
 
+    JsonNode paged =
+        http.post(
+                "collections/docs/search",
+                Map.of(
+                    "vector",
+                    new float[] {1, 0, 0},
+                    "limit",
+                    1,
+                    "offset",
+                    1,
+                    "with_payload",
+                    List.of("n"),
+                    "score_threshold",
+                    0.5))
+            .json()
+            .get("result");
+    assertEquals(1, paged.size());
+    assertEquals("18446744073709551615", paged.get(0).get("id").bigIntegerValue().toString());
+    assertEquals(1, paged.get(0).get("payload").size());
+    JsonNode page1 = http.post("collections/docs/points/scroll", Map.of("limit", 2)).json();
+    assertEquals(2, page1.get("points").size());
+    assertEquals(1, page1.get("points").get(0).get("id").asInt());
+    JsonNode page2 =
+        http.post(
+                "collections/docs/points/scroll",
+                Map.of("offset", page1.get("next_page_offset"), "limit", 2))
+            .json();
+    assertEquals(1, page2.get("points").size());
+    assertEquals("b", page2.get("points").get(0).get("id").asText());
+    assertTrue(page2.get("next_page_offset").isNull());
+    JsonNode recommended =
+        http.post("collections/docs/points/recommend", Map.of("positive", List.of(1), "limit", 1))
+            .json()
+            .get("result");
+    assertEquals("18446744073709551615", recommended.get(0).get("id").bigIntegerValue().toString());
+    assertProblem(
+        http.post("collections/docs/points/recommend", Map.of("positive", List.of("nope"))),
+        404,
+        "not-found");
+
     JsonNode batch =
         http.post(
                 "collections/docs/search/batch",

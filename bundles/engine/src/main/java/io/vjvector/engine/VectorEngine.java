@@ -107,4 +107,25 @@ public interface VectorEngine {
    * @return at most {@code limit} points, closest first; ties broken by id
    */
   List<ScoredPoint> search(String tenant, String collection, SearchRequest request);
+
+  /**
+   * Walks the points in id order, one page at a time.
+   *
+   * @param tenant the tenant
+   * @param collection the collection
+   * @param request where to start, page size, filter
+   * @return the page and where the next one starts
+   */
+  ScrollPage scroll(String tenant, String collection, ScrollRequest request);
+
+  /**
+   * Finds points like some stored points and unlike others.
+   *
+   * @param tenant the tenant
+   * @param collection the collection
+   * @param request the examples and options
+   * @return at most {@code limit} points, closest first, never one of the examples
+   * @throws io.vjvector.sdk.error.VjvException {@code NOT_FOUND} if an example does not exist
+   */
+  List<ScoredPoint> recommend(String tenant, String collection, RecommendRequest request);
 }

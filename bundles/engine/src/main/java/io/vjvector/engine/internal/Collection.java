@@ -2,7 +2,10 @@ package io.vjvector.engine.internal;
 
 import io.vjvector.engine.CollectionInfo;
 import io.vjvector.engine.Point;
+import io.vjvector.engine.RecommendRequest;
 import io.vjvector.engine.ScoredPoint;
+import io.vjvector.engine.ScrollPage;
+import io.vjvector.engine.ScrollRequest;
 import io.vjvector.engine.SearchRequest;
 import io.vjvector.sdk.error.ErrorType;
 import io.vjvector.sdk.error.VjvException;
@@ -149,14 +152,56 @@ final class Collection implements Closeable {
     ensureOpen();
     state.readLock().lock();
     try {
-      return ExactSearch.search(
-          store,
-          meta.distance(),
-          query,
-          request.limit(),
-          request.filter(),
-          request.withPayload(),
-          request.withVector());
+      return ExactSearch.search(store, meta.distance(), query, request.filter(), request);
+    } finally {
+      state.readLock().unlock();
+    }
+  }
+
+  ScrollPage scroll(ScrollRequest request) {
+    if (request == null) {
+      throw new VjvException(ErrorType.INVALID_REQUEST, "a scroll request is required");
+    }
+    RequestValidator.window(request.limit(), 0);
+    ensureOpen();
+    state.readLock().lock();
+    try {
+      return Scroll.page(store, request);
+    } finally {
+      state.readLock().unlock();
+    }
+  }
+
+  List<ScoredPoint> recommend(RecommendRequest request) {
+    if (request == null || request.positive() == null || request.positive().isEmpty()) {
+      throw new VjvException(ErrorType.INVALID_REQUEST, "at least one positive example is needed");
+    }
+    List<PointId> negative = request.negative() == null ? List.of() : request.negative();
+    RequestValidator.ids(request.positive());
+    if (!negative.isEmpty()) {
+      RequestValidator.ids(negative);
+    }
+    RequestValidator.window(request.limit(), 0);
+    RequestValidator.threshold(request.scoreThreshold());
+    ensureOpen();
+    state.readLock().lock();
+    try {
+      float[] query = Examples.query(store, meta.dimension(), request.positive(), negative);
+      List<PointId> examples = new ArrayList<>(request.positive());
+      examples.addAll(negative);
+      Filter user = request.filter() == null ? Filter.none() : request.filter();
+      Filter notExamples = Filter.of(List.of(user), List.of(), List.of(new Filter.HasId(examples)));
+      SearchRequest search =
+          new SearchRequest(
+              query,
+              request.limit(),
+              0,
+              request.scoreThreshold(),
+              notExamples,
+              request.withPayload(),
+              null,
+              request.withVector());
+      return ExactSearch.search(store, meta.distance(), query, notExamples, search);
     } finally {
       state.readLock().unlock();
     }

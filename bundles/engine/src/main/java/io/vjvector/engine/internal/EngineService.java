@@ -3,7 +3,10 @@ package io.vjvector.engine.internal;
 import io.vjvector.engine.CollectionInfo;
 import io.vjvector.engine.CollectionSpec;
 import io.vjvector.engine.Point;
+import io.vjvector.engine.RecommendRequest;
 import io.vjvector.engine.ScoredPoint;
+import io.vjvector.engine.ScrollPage;
+import io.vjvector.engine.ScrollRequest;
 import io.vjvector.engine.SearchRequest;
 import io.vjvector.engine.VectorEngine;
 import io.vjvector.sdk.error.ErrorType;
@@ -178,6 +181,16 @@ public final class EngineService implements VectorEngine, AutoCloseable {
   @Override
   public List<ScoredPoint> search(String tenant, String collection, SearchRequest request) {
     return registry().require(tenant, collection).search(request);
+  }
+
+  @Override
+  public ScrollPage scroll(String tenant, String collection, ScrollRequest request) {
+    return registry().require(tenant, collection).scroll(request);
+  }
+
+  @Override
+  public List<ScoredPoint> recommend(String tenant, String collection, RecommendRequest request) {
+    return registry().require(tenant, collection).recommend(request);
   }
 
   /** The collection's fsync count, for tests of group commit. */

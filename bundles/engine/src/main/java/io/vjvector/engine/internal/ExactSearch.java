@@ -1,10 +1,13 @@
 package io.vjvector.engine.internal;
 
 import io.vjvector.engine.ScoredPoint;
+import io.vjvector.engine.SearchRequest;
 import io.vjvector.sdk.vector.Distance;
 import io.vjvector.sdk.vector.Filter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Brute-force nearest neighbours: scores every live point that passes the filter. Exact, so it is
@@ -13,24 +16,28 @@ import java.util.List;
 final class ExactSearch {
   private ExactSearch() {}
 
-  /** Caller holds the store's read lock and has validated the query. */
+  /**
+   * Caller holds the store's read lock and has validated the request; {@code query} is its vector,
+   * {@code filter} the filter to apply (the request's, possibly narrowed).
+   */
   static List<ScoredPoint> search(
       CollectionStore store,
       Distance distance,
       float[] query,
-      int limit,
       Filter filter,
-      boolean withPayload,
-      boolean withVector) {
+      SearchRequest request) {
     int live = store.size();
-    if (live == 0) {
+    int window = request.limit() + request.offset();
+    if (live == 0 || request.offset() >= live) {
       return List.of();
     }
     boolean filtered = filter != null && !filter.isEmpty();
+    Float threshold = request.scoreThreshold();
+    boolean higherIsCloser = distance.higherIsCloser();
     VectorSlab vectors = store.vectors();
     int dim = vectors.dimension();
     double queryNorm = distance == Distance.COSINE ? VectorMath.norm(query) : 0;
-    TopK top = new TopK(Math.min(limit, live), distance.higherIsCloser(), store::idAt);
+    TopK top = new TopK(Math.min(window, live), higherIsCloser, store::idAt);
     for (int slot = 0, end = store.slotCount(); slot < end; slot++) {
       if (store.idAt(slot) == null
           || (filtered && !filter.test(store.idAt(slot), store.payloadAt(slot)))) {
@@ -45,22 +52,41 @@ final class ExactSearch {
               vectors.offset(slot),
               dim,
               store.normAt(slot));
+      if (threshold != null && (higherIsCloser ? score < threshold : score > threshold)) {
+        continue;
+      }
       top.offer(score, slot);
     }
     int n = top.size();
     int[] slots = new int[n];
     float[] scores = new float[n];
     top.drainClosestFirst(slots, scores);
-    List<ScoredPoint> hits = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
+    List<ScoredPoint> hits = new ArrayList<>(Math.max(0, n - request.offset()));
+    for (int i = request.offset(); i < n; i++) {
       int slot = slots[i];
       hits.add(
           new ScoredPoint(
               store.idAt(slot),
               scores[i],
-              withPayload ? store.payloadAt(slot) : null,
-              withVector ? vectors.copy(slot) : null));
+              request.withPayload()
+                  ? project(store.payloadAt(slot), request.payloadFields())
+                  : null,
+              request.withVector() ? vectors.copy(slot) : null));
     }
     return hits;
+  }
+
+  /** The payload, or only the listed top-level fields of it. */
+  static Map<String, Object> project(Map<String, Object> payload, List<String> fields) {
+    if (fields == null) {
+      return payload;
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (String f : fields) {
+      if (payload.containsKey(f)) {
+        out.put(f, payload.get(f));
+      }
+    }
+    return out;
   }
 }

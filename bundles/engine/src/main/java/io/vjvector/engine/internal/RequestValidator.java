@@ -97,11 +97,8 @@ final class RequestValidator {
     if (request == null || request.vector() == null) {
       throw new VjvException(ErrorType.INVALID_REQUEST, "a query vector is required");
     }
-    if (request.limit() < 1 || request.limit() > SearchRequest.MAX_LIMIT) {
-      throw new VjvException(
-          ErrorType.INVALID_REQUEST,
-          "limit must be between 1 and " + SearchRequest.MAX_LIMIT + ", got " + request.limit());
-    }
+    window(request.limit(), request.offset());
+    threshold(request.scoreThreshold());
     float[] query = request.vector().clone();
     if (query.length != dimension) {
       throw new VjvException(
@@ -115,6 +112,29 @@ final class RequestValidator {
           "query vector[" + bad + "] is " + query[bad] + "; values must be finite");
     }
     return query;
+  }
+
+  /** A result window: limit 1.., offset 0.., together at most {@link SearchRequest#MAX_LIMIT}. */
+  static void window(int limit, int offset) {
+    if (limit < 1 || limit > SearchRequest.MAX_LIMIT) {
+      throw new VjvException(
+          ErrorType.INVALID_REQUEST,
+          "limit must be between 1 and " + SearchRequest.MAX_LIMIT + ", got " + limit);
+    }
+    if (offset < 0 || (long) offset + limit > SearchRequest.MAX_LIMIT) {
+      throw new VjvException(
+          ErrorType.INVALID_REQUEST,
+          "offset must be at least 0 and offset + limit at most "
+              + SearchRequest.MAX_LIMIT
+              + ", got offset "
+              + offset);
+    }
+  }
+
+  static void threshold(Float threshold) {
+    if (threshold != null && !Float.isFinite(threshold)) {
+      throw new VjvException(ErrorType.INVALID_REQUEST, "score_threshold must be finite");
+    }
   }
 
   private static void batchSize(List<?> batch, String operation) {

@@ -3,12 +3,16 @@ package io.vjvector.rest.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vjvector.engine.CollectionInfo;
 import io.vjvector.engine.Point;
+import io.vjvector.engine.RecommendRequest;
 import io.vjvector.engine.ScoredPoint;
+import io.vjvector.engine.ScrollRequest;
 import io.vjvector.engine.SearchRequest;
 import io.vjvector.rest.internal.dto.CollectionView;
 import io.vjvector.rest.internal.dto.Hit;
 import io.vjvector.rest.internal.dto.PointDto;
 import io.vjvector.rest.internal.dto.PointView;
+import io.vjvector.rest.internal.dto.RecommendQuery;
+import io.vjvector.rest.internal.dto.ScrollQuery;
 import io.vjvector.rest.internal.dto.SearchQuery;
 import io.vjvector.sdk.error.ErrorType;
 import io.vjvector.sdk.error.VjvException;
@@ -99,16 +103,60 @@ final class Convert {
     if (q == null || q.vector == null) {
       throw invalid("a search needs a 'vector'");
     }
-    int limit = q.limit == null ? DEFAULT_LIMIT : q.limit;
-    if (limit < 1 || limit > SearchRequest.MAX_LIMIT) {
-      throw invalid("'limit' must be between 1 and " + SearchRequest.MAX_LIMIT);
+    boolean withPayload = true;
+    List<String> fields = null;
+    if (q.withPayload != null && !q.withPayload.isNull()) {
+      if (q.withPayload.isBoolean()) {
+        withPayload = q.withPayload.booleanValue();
+      } else if (q.withPayload.isArray()) {
+        fields = new ArrayList<>();
+        for (JsonNode f : q.withPayload) {
+          if (!f.isTextual()) {
+            throw invalid("'with_payload' must be true, false or a list of field names");
+          }
+          fields.add(f.textValue());
+        }
+      } else {
+        throw invalid("'with_payload' must be true, false or a list of field names");
+      }
     }
     return new SearchRequest(
         q.vector,
-        limit,
+        limit(q.limit),
+        q.offset == null ? 0 : q.offset,
+        q.scoreThreshold,
+        filter(q.filter),
+        withPayload,
+        fields,
+        q.withVector != null && q.withVector);
+  }
+
+  static ScrollRequest scroll(ScrollQuery q) {
+    ScrollQuery query = q == null ? new ScrollQuery() : q;
+    return new ScrollRequest(
+        query.offset == null || query.offset.isNull() ? null : id(query.offset),
+        limit(query.limit),
+        filter(query.filter),
+        query.withPayload == null || query.withPayload,
+        query.withVector != null && query.withVector);
+  }
+
+  static RecommendRequest recommend(RecommendQuery q) {
+    if (q == null || q.positive == null || q.positive.isEmpty()) {
+      throw invalid("'positive' needs at least one point id");
+    }
+    return new RecommendRequest(
+        ids(q.positive),
+        q.negative == null ? List.of() : ids(q.negative),
+        limit(q.limit),
+        q.scoreThreshold,
         filter(q.filter),
         q.withPayload == null || q.withPayload,
         q.withVector != null && q.withVector);
+  }
+
+  private static int limit(Integer limit) {
+    return limit == null ? DEFAULT_LIMIT : limit;
   }
 
   static List<Hit> hits(List<ScoredPoint> points) {

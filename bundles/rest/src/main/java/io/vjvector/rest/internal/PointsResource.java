@@ -1,9 +1,14 @@
 package io.vjvector.rest.internal;
 
 import io.vjvector.engine.Point;
+import io.vjvector.engine.ScrollPage;
 import io.vjvector.rest.internal.dto.CountPoints;
+import io.vjvector.rest.internal.dto.Hit;
 import io.vjvector.rest.internal.dto.PointIds;
 import io.vjvector.rest.internal.dto.PointView;
+import io.vjvector.rest.internal.dto.RecommendQuery;
+import io.vjvector.rest.internal.dto.ScrollQuery;
+import io.vjvector.rest.internal.dto.ScrollResult;
 import io.vjvector.rest.internal.dto.UpsertPoints;
 import io.vjvector.sdk.error.ErrorType;
 import io.vjvector.sdk.error.VjvException;
@@ -109,6 +114,38 @@ public class PointsResource {
     limits.checkBatch(body == null ? null : body.ids, "ids");
     int deleted = gate.engine().delete(Tenants.DEFAULT, name, Convert.ids(body.ids));
     return Map.of("status", "acknowledged", "deleted", deleted);
+  }
+
+  /**
+   * Walks the points in id order, a page at a time.
+   *
+   * @param name the collection
+   * @param body where to start, page size, filter
+   * @return {@code {"points": [...], "next_page_offset": id or null}}
+   */
+  @POST
+  @Path("scroll")
+  public ScrollResult scroll(@PathParam("name") String name, ScrollQuery body) {
+    ScrollPage page = gate.engine().scroll(Tenants.DEFAULT, name, Convert.scroll(body));
+    ScrollResult out = new ScrollResult();
+    out.points = page.points().stream().map(Convert::pointJson).collect(Collectors.toList());
+    out.nextPageOffset = page.nextOffset() == null ? null : Convert.idJson(page.nextOffset());
+    return out;
+  }
+
+  /**
+   * Finds points like the positive examples and unlike the negative ones.
+   *
+   * @param name the collection
+   * @param body the examples and options
+   * @return {@code {"result": [hits]}}, closest first
+   */
+  @POST
+  @Path("recommend")
+  public Map<String, List<Hit>> recommend(@PathParam("name") String name, RecommendQuery body) {
+    return Map.of(
+        "result",
+        Convert.hits(gate.engine().recommend(Tenants.DEFAULT, name, Convert.recommend(body))));
   }
 
   /**

@@ -11,12 +11,19 @@ public class SearchQuery {
   /** How many hits at most; 10 when absent. */
   public Integer limit;
 
+  /** How many of the closest hits to skip; 0 when absent. */
+  public Integer offset;
+
+  /** Only hits at least this similar (cosine, dot) or this close (euclidean). */
+  @JsonProperty("score_threshold")
+  public Float scoreThreshold;
+
   /** Only points matching this. */
   public JsonNode filter;
 
-  /** Whether hits carry payloads; true when absent. */
+  /** {@code true} (the default), {@code false}, or a list of top-level payload fields. */
   @JsonProperty("with_payload")
-  public Boolean withPayload;
+  public JsonNode withPayload;
 
   /** Whether hits carry vectors; false when absent. */
   @JsonProperty("with_vector")
