@@ -16,6 +16,10 @@ import java.util.List;
  * @param withPayload whether hits carry their payload
  * @param payloadFields with a payload, only these top-level fields; {@code null} for all
  * @param withVector whether hits carry their vector
+ * @param exact {@code true} to scan every point instead of using the approximate index (ground
+ *     truth; slower on large collections)
+ * @param ef the index's search beam width (higher: better recall, slower); {@code null} for the
+ *     default; never below {@code limit + offset}
  */
 public record SearchRequest(
     float[] vector,
@@ -25,7 +29,9 @@ public record SearchRequest(
     Filter filter,
     boolean withPayload,
     List<String> payloadFields,
-    boolean withVector) {
+    boolean withVector,
+    boolean exact,
+    Integer ef) {
   /** The largest accepted {@code limit + offset}. */
   public static final int MAX_LIMIT = 10_000;
 
@@ -40,6 +46,9 @@ public record SearchRequest(
    */
   public SearchRequest(
       float[] vector, int limit, Filter filter, boolean withPayload, boolean withVector) {
-    this(vector, limit, 0, null, filter, withPayload, null, withVector);
+    this(vector, limit, 0, null, filter, withPayload, null, withVector, false, null);
   }
+
+  /** The largest accepted {@code ef}. */
+  public static final int MAX_EF = 4096;
 }

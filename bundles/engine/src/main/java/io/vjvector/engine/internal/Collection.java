@@ -31,11 +31,18 @@ import java.util.function.IntSupplier;
  * #close} can wait for them before closing the log.
  */
 final class Collection implements Closeable {
+  /** Below this many points, or with a filter, search scans exactly: it is as fast and exact. */
+  static final int EXACT_BELOW = 10_000;
+
+  static final int GRAPH_M = 16;
+  static final int GRAPH_EF_CONSTRUCTION = 100;
+
   private final String tenant;
   private final CollectionMeta meta;
   private final Wal wal;
   private final CollectionStore store;
   private final CommitSequencer sequencer;
+  private final HnswGraph graph;
   private final ReadWriteLock state = new ReentrantReadWriteLock();
   private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
   private volatile boolean closed;
@@ -47,6 +54,13 @@ final class Collection implements Closeable {
     this.wal = wal;
     this.store = store;
     this.sequencer = new CommitSequencer(wal.end());
+    this.graph = new HnswGraph(store, meta.distance(), GRAPH_M, GRAPH_EF_CONSTRUCTION);
+    // Until checkpoints persist the graph, it is rebuilt from the replayed points.
+    for (int slot = 0, end = store.slotCount(); slot < end; slot++) {
+      if (store.idAt(slot) != null) {
+        graph.insert(slot);
+      }
+    }
   }
 
   /** Writes the files of a new, empty collection into {@code dir}. */
@@ -89,13 +103,25 @@ final class Collection implements Closeable {
   void upsert(List<Point> points) {
     List<Point> batch = RequestValidator.upsert(points, meta.dimension());
     ByteBuffer body = WalRecords.encodeUpsert(batch, meta.dimension());
+    int[][] slots = new int[1][];
     commit(
         WalRecords.UPSERT,
         body,
         () -> {
-          store.upsert(batch);
+          slots[0] = store.upsert(batch);
           return batch.size();
         });
+    // Linked before the write is acknowledged, so a search right after it can find the points.
+    state.readLock().lock();
+    try {
+      for (int slot : slots[0]) {
+        if (store.idAt(slot) != null) {
+          graph.insert(slot);
+        }
+      }
+    } finally {
+      state.readLock().unlock();
+    }
   }
 
   int delete(List<PointId> ids) {
@@ -152,6 +178,14 @@ final class Collection implements Closeable {
     ensureOpen();
     state.readLock().lock();
     try {
+      boolean unfiltered = request.filter() == null || request.filter().isEmpty();
+      int window = request.limit() + request.offset();
+      if (!request.exact()
+          && unfiltered
+          && store.size() >= EXACT_BELOW
+          && window <= store.size() / 2) {
+        return GraphSearch.search(store, graph, meta.distance(), query, request);
+      }
       return ExactSearch.search(store, meta.distance(), query, request.filter(), request);
     } finally {
       state.readLock().unlock();
@@ -200,7 +234,9 @@ final class Collection implements Closeable {
               notExamples,
               request.withPayload(),
               null,
-              request.withVector());
+              request.withVector(),
+              true,
+              null);
       return ExactSearch.search(store, meta.distance(), query, notExamples, search);
     } finally {
       state.readLock().unlock();

@@ -31,10 +31,14 @@ final class CollectionStore {
     this.vectors = new VectorSlab(dimension);
   }
 
-  void upsert(List<Point> points) {
+  /** Returns the slot each point went to, in order. */
+  int[] upsert(List<Point> points) {
+    int[] slots = new int[points.size()];
+    int i = 0;
     for (Point p : points) {
       Integer existing = slotsById.get(p.id());
       int slot = existing != null ? existing : allocate();
+      slots[i++] = slot;
       vectors.set(slot, p.vector());
       norms[slot] = VectorMath.norm(p.vector());
       payloads[slot] = p.payload();
@@ -43,6 +47,7 @@ final class CollectionStore {
         slotsById.put(p.id(), slot);
       }
     }
+    return slots;
   }
 
   /** Returns how many of the ids were present. */

@@ -63,17 +63,18 @@ final class ExactSearch {
     top.drainClosestFirst(slots, scores);
     List<ScoredPoint> hits = new ArrayList<>(Math.max(0, n - request.offset()));
     for (int i = request.offset(); i < n; i++) {
-      int slot = slots[i];
-      hits.add(
-          new ScoredPoint(
-              store.idAt(slot),
-              scores[i],
-              request.withPayload()
-                  ? project(store.payloadAt(slot), request.payloadFields())
-                  : null,
-              request.withVector() ? vectors.copy(slot) : null));
+      hits.add(hit(store, slots[i], scores[i], request));
     }
     return hits;
+  }
+
+  /** A hit carrying what the request asked for. */
+  static ScoredPoint hit(CollectionStore store, int slot, float score, SearchRequest request) {
+    return new ScoredPoint(
+        store.idAt(slot),
+        score,
+        request.withPayload() ? project(store.payloadAt(slot), request.payloadFields()) : null,
+        request.withVector() ? store.vectors().copy(slot) : null);
   }
 
   /** The payload, or only the listed top-level fields of it. */

@@ -99,6 +99,11 @@ final class RequestValidator {
     }
     window(request.limit(), request.offset());
     threshold(request.scoreThreshold());
+    if (request.ef() != null && (request.ef() < 1 || request.ef() > SearchRequest.MAX_EF)) {
+      throw new VjvException(
+          ErrorType.INVALID_REQUEST,
+          "ef must be between 1 and " + SearchRequest.MAX_EF + ", got " + request.ef());
+    }
     float[] query = request.vector().clone();
     if (query.length != dimension) {
       throw new VjvException(

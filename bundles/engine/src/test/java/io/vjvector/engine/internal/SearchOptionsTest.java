@@ -52,7 +52,16 @@ class SearchOptionsTest {
         "t",
         "line",
         new SearchRequest(
-            new float[] {0}, limit, offset, threshold, Filter.none(), true, fields, false));
+            new float[] {0},
+            limit,
+            offset,
+            threshold,
+            Filter.none(),
+            true,
+            fields,
+            false,
+            false,
+            null));
   }
 
   @Test

@@ -6,28 +6,20 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.servlet.Servlet;
 import javax.servlet.ServletException;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The one servlet at {@code /api/*}: routes each request to the {@link ApiHandler} registered for
  * its prefix, or answers 503 with {@code Retry-After} while there is none (the REST feature is
- * being installed, updated or removed). Registered once, it keeps the HTTP runtime out of API
- * swaps.
+ * being installed, updated or removed). Registered once (by {@link ApiFront}), it keeps the HTTP
+ * runtime out of API swaps.
  */
-@Component(service = Servlet.class)
-@HttpWhiteboardServletPattern(ApiFrontServlet.PATTERN)
-public class ApiFrontServlet extends HttpServlet {
+final class ApiFrontServlet extends HttpServlet {
   static final String PATTERN = "/api/*";
   static final long DRAIN_MILLIS = 10_000;
 
@@ -44,10 +36,6 @@ public class ApiFrontServlet extends HttpServlet {
 
   private final transient Map<String, Admission> apis = new ConcurrentHashMap<>();
 
-  @Reference(
-      cardinality = ReferenceCardinality.MULTIPLE,
-      policy = ReferencePolicy.DYNAMIC,
-      target = "(" + ApiHandler.PREFIX + "=*)")
   void addApi(ApiHandler handler, Map<String, Object> props) {
     apis.computeIfAbsent(prefix(props), p -> new Admission()).open(handler);
   }

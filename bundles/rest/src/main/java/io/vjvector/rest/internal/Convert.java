@@ -128,7 +128,9 @@ final class Convert {
         filter(q.filter),
         withPayload,
         fields,
-        q.withVector != null && q.withVector);
+        q.withVector != null && q.withVector,
+        q.params != null && q.params.exact != null && q.params.exact,
+        q.params == null ? null : q.params.hnswEf);
   }
 
   static ScrollRequest scroll(ScrollQuery q) {

@@ -28,4 +28,17 @@ public class SearchQuery {
   /** Whether hits carry vectors; false when absent. */
   @JsonProperty("with_vector")
   public Boolean withVector;
+
+  /** Search tuning. */
+  public SearchParams params;
+
+  /** {@code {"exact": false, "hnsw_ef": 64}}. */
+  public static class SearchParams {
+    /** Scan every point instead of using the index (ground truth). */
+    public Boolean exact;
+
+    /** The index's beam width for this query. */
+    @JsonProperty("hnsw_ef")
+    public Integer hnswEf;
+  }
 }

@@ -1,0 +1,338 @@
+package io.vjvector.engine.internal;
+
+import io.vjvector.sdk.vector.Distance;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.IntPredicate;
+
+/**
+ * A hierarchical navigable small-world graph (Malkov and Yashunin) over the slots of a {@link
+ * CollectionStore}, for approximate nearest-neighbour search.
+ *
+ * <p>Concurrency: inserts are serialized by one lock; searches take no lock. Each node's neighbour
+ * list is an immutable array replaced whole, so a search sees either the old or the new list, never
+ * a torn one. Callers hold the collection's read lock during both, so the store does not change
+ * underneath.
+ *
+ * <p>Deleted points stay in the graph as waypoints (searches pass through them but never return
+ * them); a reused slot is re-linked by inserting it again.
+ */
+final class HnswGraph {
+  private final CollectionStore store;
+  private final Distance distance;
+  private final int m;
+  private final int m0;
+  private final int efConstruction;
+  private final double levelFactor;
+  private final ReentrantLock insertLock = new ReentrantLock();
+  private final SplittableRandom random = new SplittableRandom(0x5eed);
+  private final Map<Long, int[]> upper = new ConcurrentHashMap<>();
+  private final ThreadLocal<Visited> visited = ThreadLocal.withInitial(Visited::new);
+
+  private volatile AtomicReferenceArray<int[]> layer0 = new AtomicReferenceArray<>(16);
+  private volatile int[] levels = filled(16);
+  private volatile int entry = -1;
+  private volatile int maxLevel = -1;
+
+  HnswGraph(CollectionStore store, Distance distance, int m, int efConstruction) {
+    this.store = store;
+    this.distance = distance;
+    this.m = m;
+    this.m0 = 2 * m;
+    this.efConstruction = efConstruction;
+    this.levelFactor = 1 / Math.log(m);
+  }
+
+  private static int[] filled(int n) {
+    int[] a = new int[n];
+    Arrays.fill(a, -1);
+    return a;
+  }
+
+  /** Links a slot's current vector into the graph (again, if it was linked before). */
+  void insert(int slot) {
+    insertLock.lock();
+    try {
+      ensureCapacity(slot);
+      int level = levels[slot];
+      if (level < 0) {
+        level = (int) (-Math.log(1 - random.nextDouble()) * levelFactor);
+        levels[slot] = level;
+      }
+      float[] q = store.vectors().copy(slot);
+      double qNorm = store.normAt(slot);
+      int ep = entry;
+      if (ep < 0) {
+        for (int l = 0; l <= level; l++) {
+          setLinks(slot, l, new int[0]);
+        }
+        entry = slot;
+        maxLevel = level;
+        return;
+      }
+      if (ep == slot) {
+        // re-linking the entry point: descend from one of its neighbours instead
+        int[] around = links(slot, 0);
+        if (around.length == 0) {
+          return;
+        }
+        ep = around[0];
+      }
+      IntPredicate candidate = n -> n != slot && store.idAt(n) != null;
+      for (int l = maxLevel; l > level; l--) {
+        ep = greedy(q, qNorm, ep, l);
+      }
+      for (int l = Math.min(level, maxLevel); l >= 0; l--) {
+        NodeHeap found = searchLayer(q, qNorm, ep, efConstruction, l, candidate);
+        int[] sorted = drainAscending(found);
+        float[] dists = distancesTo(q, qNorm, sorted);
+        int[] chosen = select(sorted, dists, l == 0 ? m0 : m);
+        setLinks(slot, l, chosen);
+        for (int n : chosen) {
+          link(n, l, slot);
+        }
+        if (sorted.length > 0) {
+          ep = sorted[0];
+        }
+      }
+      if (level > maxLevel) {
+        entry = slot;
+        maxLevel = level;
+      }
+    } finally {
+      insertLock.unlock();
+    }
+  }
+
+  /**
+   * The (up to) {@code k} nearest accepted slots, closest first, found with beam width {@code ef}.
+   *
+   * @param accept which slots may be returned (deleted or filtered-out ones are still traversed)
+   * @return the slots; their distances are recomputed by the caller
+   */
+  int[] search(float[] q, double qNorm, int k, int ef, IntPredicate accept) {
+    int ep = entry;
+    if (ep < 0) {
+      return new int[0];
+    }
+    for (int l = maxLevel; l > 0; l--) {
+      ep = greedy(q, qNorm, ep, l);
+    }
+    NodeHeap found = searchLayer(q, qNorm, ep, Math.max(ef, k), 0, accept);
+    while (found.size() > k) {
+      found.pop();
+    }
+    return drainAscending(found);
+  }
+
+  /** Smaller is closer, for every distance: negated similarity, or the euclidean distance. */
+  private float dist(float[] q, double qNorm, int slot) {
+    float score =
+        VectorMath.score(
+            distance,
+            q,
+            qNorm,
+            store.vectors().chunk(slot),
+            store.vectors().offset(slot),
+            store.vectors().dimension(),
+            store.normAt(slot));
+    return distance.higherIsCloser() ? -score : score;
+  }
+
+  private int greedy(float[] q, double qNorm, int ep, int layer) {
+    int current = ep;
+    float best = dist(q, qNorm, current);
+    boolean moved = true;
+    while (moved) {
+      moved = false;
+      for (int n : links(current, layer)) {
+        float d = dist(q, qNorm, n);
+        if (d < best) {
+          best = d;
+          current = n;
+          moved = true;
+        }
+      }
+    }
+    return current;
+  }
+
+  /** Beam search on one layer; returns a max-heap of the {@code ef} closest accepted nodes. */
+  private NodeHeap searchLayer(
+      float[] q, double qNorm, int ep, int ef, int layer, IntPredicate accept) {
+    Visited seen = visited.get();
+    seen.reset(levels.length);
+    NodeHeap candidates = NodeHeap.min(ef * 2);
+    NodeHeap results = NodeHeap.max(ef + 1);
+    float d0 = dist(q, qNorm, ep);
+    seen.mark(ep);
+    candidates.push(d0, ep);
+    if (accept.test(ep)) {
+      results.push(d0, ep);
+    }
+    while (!candidates.isEmpty()) {
+      float d = candidates.topDistance();
+      if (results.size() >= ef && d > results.topDistance()) {
+        break;
+      }
+      int c = candidates.pop();
+      for (int n : links(c, layer)) {
+        if (!seen.mark(n)) {
+          continue;
+        }
+        float dn = dist(q, qNorm, n);
+        if (results.size() < ef || dn < results.topDistance()) {
+          candidates.push(dn, n);
+          if (accept.test(n)) {
+            results.push(dn, n);
+            if (results.size() > ef) {
+              results.pop();
+            }
+          }
+        }
+      }
+    }
+    return results;
+  }
+
+  /** Empties a max-heap into an array ordered closest first. */
+  private static int[] drainAscending(NodeHeap maxHeap) {
+    int[] out = new int[maxHeap.size()];
+    for (int i = out.length - 1; i >= 0; i--) {
+      out[i] = maxHeap.pop();
+    }
+    return out;
+  }
+
+  private float[] distancesTo(float[] q, double qNorm, int[] nodes) {
+    float[] d = new float[nodes.length];
+    for (int i = 0; i < nodes.length; i++) {
+      d[i] = dist(q, qNorm, nodes[i]);
+    }
+    return d;
+  }
+
+  /**
+   * The neighbour-selection heuristic: walk candidates closest first and keep one only if it is
+   * closer to the base than to every neighbour kept so far, so links spread in all directions.
+   */
+  private int[] select(int[] sorted, float[] dists, int max) {
+    int[] chosen = new int[Math.min(max, sorted.length)];
+    int n = 0;
+    for (int i = 0; i < sorted.length && n < chosen.length; i++) {
+      int c = sorted[i];
+      float[] cv = store.vectors().copy(c);
+      double cn = store.normAt(c);
+      boolean keep = true;
+      for (int j = 0; j < n; j++) {
+        if (dist(cv, cn, chosen[j]) < dists[i]) {
+          keep = false;
+          break;
+        }
+      }
+      if (keep) {
+        chosen[n++] = c;
+      }
+    }
+    return n == chosen.length ? chosen : Arrays.copyOf(chosen, n);
+  }
+
+  /** Adds {@code slot} to {@code node}'s list, pruning with the heuristic when it overflows. */
+  private void link(int node, int layer, int slot) {
+    int[] current = links(node, layer);
+    for (int existing : current) {
+      if (existing == slot) {
+        return;
+      }
+    }
+    int max = layer == 0 ? m0 : m;
+    int[] grown = Arrays.copyOf(current, current.length + 1);
+    grown[current.length] = slot;
+    if (grown.length <= max) {
+      setLinks(node, layer, grown);
+      return;
+    }
+    float[] base = store.vectors().copy(node);
+    double baseNorm = store.normAt(node);
+    float[] dists = distancesTo(base, baseNorm, grown);
+    Integer[] order = new Integer[grown.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (a, b) -> Float.compare(dists[a], dists[b]));
+    int[] sorted = new int[grown.length];
+    float[] sortedDists = new float[grown.length];
+    for (int i = 0; i < order.length; i++) {
+      sorted[i] = grown[order[i]];
+      sortedDists[i] = dists[order[i]];
+    }
+    setLinks(node, layer, select(sorted, sortedDists, max));
+  }
+
+  private int[] links(int node, int layer) {
+    int[] l = layer == 0 ? layer0.get(node) : upper.get(key(node, layer));
+    return l == null ? new int[0] : l;
+  }
+
+  private void setLinks(int node, int layer, int[] list) {
+    if (layer == 0) {
+      layer0.set(node, list);
+    } else {
+      upper.put(key(node, layer), list);
+    }
+  }
+
+  private static long key(int node, int layer) {
+    return ((long) layer << 32) | (node & 0xffffffffL);
+  }
+
+  private void ensureCapacity(int slot) {
+    if (slot < levels.length) {
+      return;
+    }
+    int capacity = Math.max(slot + 1, levels.length * 2);
+    AtomicReferenceArray<int[]> grown = new AtomicReferenceArray<>(capacity);
+    AtomicReferenceArray<int[]> old = layer0;
+    for (int i = 0; i < old.length(); i++) {
+      grown.set(i, old.get(i));
+    }
+    int[] newLevels = filled(capacity);
+    System.arraycopy(levels, 0, newLevels, 0, levels.length);
+    levels = newLevels;
+    layer0 = grown;
+  }
+
+  /** Per-thread visited marks, reset in O(1) by bumping a generation number. */
+  private static final class Visited {
+    private int[] stamps = new int[0];
+    private int generation;
+
+    void reset(int capacity) {
+      if (stamps.length < capacity) {
+        stamps = new int[capacity];
+        generation = 0;
+      }
+      generation++;
+      if (generation == Integer.MAX_VALUE) {
+        Arrays.fill(stamps, 0);
+        generation = 1;
+      }
+    }
+
+    /** Marks a node; false if it was marked already in this generation. */
+    boolean mark(int node) {
+      if (node >= stamps.length) {
+        stamps = Arrays.copyOf(stamps, node + 1);
+      }
+      if (stamps[node] == generation) {
+        return false;
+      }
+      stamps[node] = generation;
+      return true;
+    }
+  }
+}

@@ -1,0 +1,107 @@
+package io.vjvector.engine.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vjvector.engine.CollectionSpec;
+import io.vjvector.engine.Point;
+import io.vjvector.engine.ScoredPoint;
+import io.vjvector.engine.SearchRequest;
+import io.vjvector.sdk.vector.Distance;
+import io.vjvector.sdk.vector.Filter;
+import io.vjvector.sdk.vector.PointId;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Large collections search through the graph: recall against exact search, deletes, restart. */
+class IndexedSearchTest {
+  private static final int DIM = 16;
+  private static final int POINTS = Collection.EXACT_BELOW + 2_000;
+
+  @TempDir Path dir;
+
+  @Test
+  void graphSearchKeepsRecallThroughDeletesAndRestart() {
+    Random random = new Random(3);
+    List<float[]> queries = new ArrayList<>();
+    for (int q = 0; q < 50; q++) {
+      queries.add(vector(random));
+    }
+    List<PointId> deleted = new ArrayList<>();
+    try (EngineService engine = new EngineService(dir)) {
+      engine.createCollection("t", new CollectionSpec("big", DIM, Distance.COSINE));
+      List<Point> batch = new ArrayList<>();
+      for (int i = 0; i < POINTS; i++) {
+        batch.add(new Point(PointId.of(i), vector(random), Map.of("i", (long) i)));
+        if (batch.size() == 1000) {
+          engine.upsert("t", "big", batch);
+          batch = new ArrayList<>();
+        }
+      }
+      if (!batch.isEmpty()) {
+        engine.upsert("t", "big", batch);
+      }
+      assertTrue(recall(engine, queries) >= 0.95);
+
+      for (int i = 0; i < 2_000; i += 2) {
+        deleted.add(PointId.of(i));
+      }
+      engine.delete("t", "big", deleted);
+      assertTrue(recall(engine, queries) >= 0.95);
+      for (float[] q : queries) {
+        for (ScoredPoint hit : approximate(engine, q, 20)) {
+          assertFalse(deleted.contains(hit.id()), "deleted " + hit.id() + " returned");
+        }
+      }
+    }
+    try (EngineService reopened = new EngineService(dir)) {
+      assertEquals(POINTS - deleted.size(), reopened.count("t", "big", Filter.none()));
+      assertTrue(recall(reopened, queries) >= 0.95, "after restart");
+    }
+  }
+
+  private static List<ScoredPoint> approximate(EngineService engine, float[] q, int k) {
+    return engine.search(
+        "t",
+        "big",
+        new SearchRequest(q, k, 0, null, Filter.none(), false, null, false, false, null));
+  }
+
+  private static double recall(EngineService engine, List<float[]> queries) {
+    int hits = 0;
+    int total = 0;
+    for (float[] q : queries) {
+      Set<PointId> truth = new HashSet<>();
+      engine
+          .search(
+              "t",
+              "big",
+              new SearchRequest(q, 10, 0, null, Filter.none(), false, null, false, true, null))
+          .forEach(h -> truth.add(h.id()));
+      for (ScoredPoint hit : approximate(engine, q, 10)) {
+        if (truth.contains(hit.id())) {
+          hits++;
+        }
+      }
+      total += truth.size();
+    }
+    return hits / (double) total;
+  }
+
+  private static float[] vector(Random random) {
+    float[] v = new float[DIM];
+    int centre = random.nextInt(DIM);
+    for (int d = 0; d < DIM; d++) {
+      v[d] = (float) ((d == centre ? 3 : 0) + random.nextGaussian());
+    }
+    return v;
+  }
+}
