@@ -1,0 +1,80 @@
+package io.vjvector.bench;
+
+import org.apache.lucene.codecs.KnnVectorsFormat;
+import org.apache.lucene.codecs.lucene912.Lucene912Codec;
+import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.Bits;
+
+/** Lucene's HNSW (one merged segment, in memory), searched at the leaf without query overhead. */
+final class LuceneEngine implements AnnEngine {
+  private final int m;
+  private final int efConstruction;
+  private final ByteBuffersDirectory dir = new ByteBuffersDirectory();
+  private DirectoryReader reader;
+  private LeafReader leaf;
+
+  LuceneEngine(int m, int efConstruction) {
+    this.m = m;
+    this.efConstruction = efConstruction;
+  }
+
+  @Override
+  public String name() {
+    return "lucene-" + org.apache.lucene.util.Version.LATEST + " hnsw";
+  }
+
+  @Override
+  public void build(float[][] base) throws Exception {
+    IndexWriterConfig config =
+        new IndexWriterConfig()
+            .setRAMBufferSizeMB(2048)
+            .setCodec(
+                new Lucene912Codec() {
+                  @Override
+                  public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
+                    return new Lucene99HnswVectorsFormat(m, efConstruction);
+                  }
+                });
+    try (IndexWriter writer = new IndexWriter(dir, config)) {
+      for (float[] v : base) {
+        Document doc = new Document();
+        doc.add(new KnnFloatVectorField("v", v, VectorSimilarityFunction.EUCLIDEAN));
+        writer.addDocument(doc);
+      }
+      writer.forceMerge(1);
+    }
+    reader = DirectoryReader.open(dir);
+    leaf = reader.leaves().get(0).reader();
+  }
+
+  @Override
+  public int[] search(float[] query, int k, int ef) throws Exception {
+    Bits all = null;
+    TopDocs top = leaf.searchNearestVectors("v", query, Math.max(k, ef), all, Integer.MAX_VALUE);
+    int n = Math.min(k, top.scoreDocs.length);
+    int[] ids = new int[n];
+    for (int i = 0; i < n; i++) {
+      ScoreDoc d = top.scoreDocs[i];
+      ids[i] = d.doc;
+    }
+    return ids;
+  }
+
+  @Override
+  public void close() throws Exception {
+    if (reader != null) {
+      reader.close();
+    }
+    dir.close();
+  }
+}
