@@ -43,6 +43,8 @@ final class Collection implements Closeable {
   private final CollectionStore store;
   private final CommitSequencer sequencer;
   private final HnswGraph graph;
+  private final Object graphLock = new Object();
+  private volatile boolean graphBuilt; // written under graphLock, or before publication
   private final ReadWriteLock state = new ReentrantReadWriteLock();
   private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
   private volatile boolean closed;
@@ -56,11 +58,22 @@ final class Collection implements Closeable {
     this.sequencer = new CommitSequencer(wal.end());
     this.graph = new HnswGraph(store, meta.distance(), GRAPH_M, GRAPH_EF_CONSTRUCTION);
     // Until checkpoints persist the graph, it is rebuilt from the replayed points.
+    if (store.size() >= EXACT_BELOW) {
+      buildGraph();
+    }
+  }
+
+  /**
+   * Links every live point. The graph is only kept once a collection is large enough to search
+   * through it: smaller ones are scanned exactly, and their writes pay nothing for an index.
+   */
+  private void buildGraph() {
     for (int slot = 0, end = store.slotCount(); slot < end; slot++) {
       if (store.idAt(slot) != null) {
         graph.insert(slot);
       }
     }
+    graphBuilt = true;
   }
 
   /** Writes the files of a new, empty collection into {@code dir}. */
@@ -114,9 +127,15 @@ final class Collection implements Closeable {
     // Linked before the write is acknowledged, so a search right after it can find the points.
     state.readLock().lock();
     try {
-      for (int slot : slots[0]) {
-        if (store.idAt(slot) != null) {
-          graph.insert(slot);
+      synchronized (graphLock) {
+        if (graphBuilt) {
+          for (int slot : slots[0]) {
+            if (store.idAt(slot) != null) {
+              graph.insert(slot);
+            }
+          }
+        } else if (store.size() >= EXACT_BELOW) {
+          buildGraph();
         }
       }
     } finally {
@@ -181,6 +200,7 @@ final class Collection implements Closeable {
       boolean unfiltered = request.filter() == null || request.filter().isEmpty();
       int window = request.limit() + request.offset();
       if (!request.exact()
+          && graphBuilt
           && unfiltered
           && store.size() >= EXACT_BELOW
           && window <= store.size() / 2) {
