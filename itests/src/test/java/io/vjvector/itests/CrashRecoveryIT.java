@@ -198,6 +198,60 @@ public class CrashRecoveryIT {
     assertTrue(count <= expectedLive + inFlight.size());
   }
 
+  @Test
+  public void tornTailIsCutAndMidLogCorruptionIsRefusedClearly() throws Exception {
+    try (NodeProcess node = NodeProcess.unpack("corrupt", 18291)) {
+      node.start();
+      Http http = node.http();
+      for (String c : List.of("torn", "intact")) {
+        assertEquals(
+            201,
+            http.post("collections", Map.of("name", c, "dimension", DIM, "distance", "dot"))
+                .status);
+        List<Map<String, Object>> points = new ArrayList<>();
+        for (long id = 0; id < 100; id++) {
+          points.add(Map.of("id", id, "vector", vector(id), "payload", payload(id, 0)));
+        }
+        assertEquals(
+            200, http.put("collections/" + c + "/points", Map.of("points", points)).status);
+      }
+      node.kill9();
+      java.nio.file.Path wal =
+          node.home().resolve("data/vjvector/tenants/default/collections/torn/wal.log");
+      long intact = java.nio.file.Files.size(wal);
+      // a write torn by the crash: half a record header and some bytes of body
+      java.nio.file.Files.write(
+          wal,
+          new byte[] {0, 0, 1, 0, 7, 7, 7, 7, 1, 42, 42},
+          java.nio.file.StandardOpenOption.APPEND);
+      node.start();
+      http = node.http();
+      assertEquals(100, http.get("collections/torn").json().get("points_count").asInt());
+      assertEquals("the torn tail was cut off", intact, java.nio.file.Files.size(wal));
+      assertExact(42, 0, http.get("collections/torn/points/42").json());
+      assertEquals(
+          200,
+          http.put(
+                  "collections/torn/points",
+                  Map.of("points", List.of(Map.of("id", 500, "vector", vector(500)))))
+              .status);
+
+      node.kill9();
+      // damage inside the first record while later records stay intact: never silently dropped
+      try (java.nio.channels.FileChannel ch =
+          java.nio.channels.FileChannel.open(wal, java.nio.file.StandardOpenOption.WRITE)) {
+        ch.write(java.nio.ByteBuffer.wrap(new byte[] {(byte) 0xFF, (byte) 0xFF}), 40);
+      }
+      node.start();
+      http = node.http();
+      Http.Reply refused = http.get("collections/torn");
+      assertEquals(refused.toString(), 500, refused.status);
+      assertTrue(refused.toString(), refused.body.contains("storage-error"));
+      assertTrue(refused.toString(), refused.body.contains("wal.log"));
+      assertEquals(100, http.get("collections/intact").json().get("points_count").asInt());
+    }
+  }
+
   private static void assertExact(long id, int round, JsonNode p) {
     float[] expected = vector(id);
     float[] actual = new float[DIM];
