@@ -304,6 +304,31 @@ public class PlatformIT extends VjvExamSupport {
         409,
         "collection-exists");
     assertProblem(
+        http.post(
+            "collections",
+            Map.of(
+                "name", "h", "dimension", 2, "distance", "dot", "hnsw_config", Map.of("m", 1000))),
+        400,
+        "invalid-request");
+    Http.Reply tuned =
+        http.post(
+            "collections",
+            Map.of(
+                "name",
+                "tuned",
+                "dimension",
+                2,
+                "distance",
+                "dot",
+                "hnsw_config",
+                Map.of("m", 8, "ef_construct", 64)));
+    assertEquals(tuned.toString(), 201, tuned.status);
+    JsonNode tunedInfo = http.get("collections/tuned").json();
+    assertEquals(8, tunedInfo.get("hnsw_config").get("m").asInt());
+    assertEquals(64, tunedInfo.get("hnsw_config").get("ef_construct").asInt());
+    assertEquals("green", tunedInfo.get("status").asText());
+    assertTrue(tunedInfo.get("disk_bytes").asLong() > 0);
+    assertProblem(
         http.post("collections", Map.of("name", "bad name!", "dimension", 2, "distance", "dot")),
         400,
         "invalid-request");

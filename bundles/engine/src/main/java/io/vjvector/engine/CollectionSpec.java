@@ -8,5 +8,17 @@ import io.vjvector.sdk.vector.Distance;
  * @param name 1 to 64 characters of {@code [A-Za-z0-9_-]}
  * @param dimension 1 to {@link VectorEngine#MAX_DIMENSION}
  * @param distance how vectors are compared
+ * @param hnsw index parameters; {@code null} for {@link HnswConfig#DEFAULT}
  */
-public record CollectionSpec(String name, int dimension, Distance distance) {}
+public record CollectionSpec(String name, int dimension, Distance distance, HnswConfig hnsw) {
+  /**
+   * A collection with the default index parameters.
+   *
+   * @param name the name
+   * @param dimension the vector dimension
+   * @param distance how vectors are compared
+   */
+  public CollectionSpec(String name, int dimension, Distance distance) {
+    this(name, dimension, distance, null);
+  }
+}

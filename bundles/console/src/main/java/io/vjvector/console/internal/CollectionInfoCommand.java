@@ -29,6 +29,17 @@ public class CollectionInfoCommand extends EngineCommand {
     System.out.println("Distance  : " + c.distance().wireName());
     System.out.println("Points    : " + c.pointCount());
     System.out.println("Created   : " + c.createdAt());
+    System.out.println(
+        "Index     : hnsw m="
+            + c.hnsw().m()
+            + " ef_construct="
+            + c.hnsw().efConstruct()
+            + ", "
+            + c.indexedCount()
+            + " points linked");
+    System.out.println(
+        "Memory    : vectors " + c.vectorBytes() + " B, graph " + c.graphBytes() + " B");
+    System.out.println("Disk      : " + c.diskBytes() + " B");
     return null;
   }
 }

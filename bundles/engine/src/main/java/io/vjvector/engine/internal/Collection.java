@@ -34,9 +34,6 @@ final class Collection implements Closeable {
   /** Below this many points, or with a filter, search scans exactly: it is as fast and exact. */
   static final int EXACT_BELOW = 10_000;
 
-  static final int GRAPH_M = 16;
-  static final int GRAPH_EF_CONSTRUCTION = 100;
-
   private final String tenant;
   private final CollectionMeta meta;
   private final Wal wal;
@@ -56,7 +53,7 @@ final class Collection implements Closeable {
     this.wal = wal;
     this.store = store;
     this.sequencer = new CommitSequencer(wal.end());
-    this.graph = new HnswGraph(store, meta.distance(), GRAPH_M, GRAPH_EF_CONSTRUCTION);
+    this.graph = new HnswGraph(store, meta.distance(), meta.hnsw().m(), meta.hnsw().efConstruct());
     // Until checkpoints persist the graph, it is rebuilt from the replayed points.
     if (store.size() >= EXACT_BELOW) {
       buildGraph();
@@ -107,10 +104,32 @@ final class Collection implements Closeable {
     state.readLock().lock();
     try {
       return new CollectionInfo(
-          tenant, meta.name(), meta.dimension(), meta.distance(), meta.createdAt(), store.size());
+          tenant,
+          meta.name(),
+          meta.dimension(),
+          meta.distance(),
+          meta.createdAt(),
+          store.size(),
+          graphBuilt ? graph.nodeCount() : 0,
+          meta.hnsw(),
+          (long) store.slotCount() * meta.dimension() * Float.BYTES,
+          graph.memoryBytes(),
+          diskBytes());
     } finally {
       state.readLock().unlock();
     }
+  }
+
+  private long diskBytes() {
+    long bytes = 0;
+    for (Path f : List.of(wal.file(), wal.file().resolveSibling(DataLayout.META_FILE))) {
+      try {
+        bytes += Files.size(f);
+      } catch (IOException e) {
+        // racing a delete: count what is left
+      }
+    }
+    return bytes;
   }
 
   void upsert(List<Point> points) {

@@ -1,5 +1,6 @@
 package io.vjvector.engine.internal;
 
+import io.vjvector.engine.HnswConfig;
 import io.vjvector.sdk.vector.Distance;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +14,8 @@ import java.util.Map;
  * The immutable facts about a collection, stored as {@code collection.json}. JSON rather than
  * binary so an operator can read it when something goes wrong.
  */
-record CollectionMeta(String name, int dimension, Distance distance, Instant createdAt) {
+record CollectionMeta(
+    String name, int dimension, Distance distance, Instant createdAt, HnswConfig hnsw) {
   static final int FORMAT = 1;
 
   byte[] toJson() {
@@ -29,6 +31,10 @@ record CollectionMeta(String name, int dimension, Distance distance, Instant cre
             + FlatJson.quote(distance.wireName())
             + ",\n  \"createdAt\": "
             + FlatJson.quote(createdAt.toString())
+            + ",\n  \"hnswM\": "
+            + hnsw.m()
+            + ",\n  \"hnswEfConstruct\": "
+            + hnsw.efConstruct()
             + "\n}\n";
     return json.getBytes(StandardCharsets.UTF_8);
   }
@@ -55,7 +61,12 @@ record CollectionMeta(String name, int dimension, Distance distance, Instant cre
         (String) require(m, "name"),
         (int) dimension,
         Distance.parse((String) require(m, "distance")),
-        Instant.parse((String) require(m, "createdAt")));
+        Instant.parse((String) require(m, "createdAt")),
+        // absent in collections created before the parameters were configurable
+        m.containsKey("hnswM")
+            ? new HnswConfig(
+                (int) (long) (Long) m.get("hnswM"), (int) (long) (Long) m.get("hnswEfConstruct"))
+            : HnswConfig.DEFAULT);
   }
 
   private static Object require(Map<String, Object> m, String key) {

@@ -1,6 +1,7 @@
 package io.vjvector.engine.internal;
 
 import io.vjvector.engine.CollectionSpec;
+import io.vjvector.engine.HnswConfig;
 import io.vjvector.sdk.error.ErrorType;
 import io.vjvector.sdk.error.VjvException;
 import java.io.Closeable;
@@ -160,7 +161,13 @@ final class CollectionRegistry implements Closeable {
         FileSync.createDirectories(staging.getParent());
         Files.createDirectory(staging);
         Collection.initialize(
-            staging, new CollectionMeta(name, spec.dimension(), spec.distance(), Instant.now()));
+            staging,
+            new CollectionMeta(
+                name,
+                spec.dimension(),
+                spec.distance(),
+                Instant.now(),
+                spec.hnsw() == null ? HnswConfig.DEFAULT : spec.hnsw()));
         FileSync.fsyncDirectory(staging);
         Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
         FileSync.fsyncDirectory(dir.getParent());

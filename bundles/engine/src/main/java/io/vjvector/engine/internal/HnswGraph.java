@@ -129,6 +129,34 @@ final class HnswGraph {
     return drainAscending(found);
   }
 
+  /** How many slots the graph has linked (deleted ones included until their slot is reused). */
+  int nodeCount() {
+    int n = 0;
+    int[] l = levels;
+    for (int level : l) {
+      if (level >= 0) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** The memory held by links: list arrays with their headers, and the per-slot references. */
+  long memoryBytes() {
+    AtomicReferenceArray<int[]> bottom = layer0;
+    long bytes = (long) bottom.length() * (Integer.BYTES * 2L); // reference + level
+    for (int i = 0; i < bottom.length(); i++) {
+      int[] list = bottom.get(i);
+      if (list != null) {
+        bytes += 16L + (long) list.length * Integer.BYTES;
+      }
+    }
+    for (int[] list : upper.values()) {
+      bytes += 48L + (long) list.length * Integer.BYTES; // map entry, key and array
+    }
+    return bytes;
+  }
+
   /** Smaller is closer, for every distance: negated similarity, or the euclidean distance. */
   private float dist(float[] q, double qNorm, int slot) {
     float score =

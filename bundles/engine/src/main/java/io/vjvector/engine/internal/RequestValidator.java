@@ -1,6 +1,7 @@
 package io.vjvector.engine.internal;
 
 import io.vjvector.engine.CollectionSpec;
+import io.vjvector.engine.HnswConfig;
 import io.vjvector.engine.Point;
 import io.vjvector.engine.SearchRequest;
 import io.vjvector.engine.VectorEngine;
@@ -35,6 +36,15 @@ final class RequestValidator {
     }
     if (spec.distance() == null) {
       throw new VjvException(ErrorType.INVALID_REQUEST, "a distance is required");
+    }
+    HnswConfig h = spec.hnsw();
+    if (h != null && (h.m() < 4 || h.m() > 128 || h.efConstruct() < 8 || h.efConstruct() > 4096)) {
+      throw new VjvException(
+          ErrorType.INVALID_REQUEST,
+          "hnsw m must be 4 to 128 and ef_construct 8 to 4096, got "
+              + h.m()
+              + " and "
+              + h.efConstruct());
     }
   }
 

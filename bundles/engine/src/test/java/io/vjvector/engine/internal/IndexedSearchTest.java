@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vjvector.engine.CollectionInfo;
 import io.vjvector.engine.CollectionSpec;
+import io.vjvector.engine.HnswConfig;
 import io.vjvector.engine.Point;
 import io.vjvector.engine.ScoredPoint;
 import io.vjvector.engine.SearchRequest;
@@ -37,7 +39,9 @@ class IndexedSearchTest {
     }
     List<PointId> deleted = new ArrayList<>();
     try (EngineService engine = new EngineService(dir)) {
-      engine.createCollection("t", new CollectionSpec("big", DIM, Distance.COSINE));
+      engine.createCollection(
+          "t", new CollectionSpec("big", DIM, Distance.COSINE, new HnswConfig(12, 80)));
+      assertEquals(0, engine.collection("t", "big").orElseThrow().indexedCount());
       List<Point> batch = new ArrayList<>();
       for (int i = 0; i < POINTS; i++) {
         batch.add(new Point(PointId.of(i), vector(random), Map.of("i", (long) i)));
@@ -64,6 +68,13 @@ class IndexedSearchTest {
     }
     try (EngineService reopened = new EngineService(dir)) {
       assertEquals(POINTS - deleted.size(), reopened.count("t", "big", Filter.none()));
+      CollectionInfo info = reopened.collection("t", "big").orElseThrow();
+      assertEquals(new HnswConfig(12, 80), info.hnsw(), "index parameters persist");
+      assertEquals(POINTS - deleted.size(), info.indexedCount(), "rebuilt from the live points");
+      assertTrue(info.vectorBytes() >= (long) POINTS * DIM * Float.BYTES);
+      assertTrue(info.graphBytes() > (long) POINTS * Integer.BYTES * 12, "links of every node");
+      assertTrue(
+          info.diskBytes() > (long) POINTS * DIM * Float.BYTES, "the log holds every vector");
       assertTrue(recall(reopened, queries) >= 0.95, "after restart");
     }
   }

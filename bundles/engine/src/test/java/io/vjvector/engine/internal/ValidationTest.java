@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vjvector.engine.CollectionSpec;
+import io.vjvector.engine.HnswConfig;
 import io.vjvector.engine.Point;
 import io.vjvector.engine.SearchRequest;
 import io.vjvector.engine.VectorEngine;
@@ -189,5 +190,18 @@ class ValidationTest {
     VjvException e = assertError(type, call);
     assertEquals(before, engine.count("t", "c", Filter.none()), "count changed after " + type);
     return e;
+  }
+
+  @Test
+  void indexParametersOutOfRangeAreRejected() {
+    try (EngineService engine = new EngineService(dir)) {
+      for (HnswConfig bad :
+          List.of(new HnswConfig(2, 100), new HnswConfig(200, 100), new HnswConfig(16, 4))) {
+        assertError(
+            ErrorType.INVALID_REQUEST,
+            () -> engine.createCollection("t", new CollectionSpec("h", 3, Distance.DOT, bad)));
+      }
+      assertTrue(engine.listCollections("t").isEmpty());
+    }
   }
 }

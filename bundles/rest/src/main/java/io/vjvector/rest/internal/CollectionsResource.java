@@ -2,8 +2,10 @@ package io.vjvector.rest.internal;
 
 import io.vjvector.engine.CollectionInfo;
 import io.vjvector.engine.CollectionSpec;
+import io.vjvector.engine.HnswConfig;
 import io.vjvector.rest.internal.dto.CollectionView;
 import io.vjvector.rest.internal.dto.CreateCollection;
+import io.vjvector.rest.internal.dto.HnswConfigDto;
 import io.vjvector.sdk.error.ErrorType;
 import io.vjvector.sdk.error.VjvException;
 import io.vjvector.sdk.vector.Distance;
@@ -76,7 +78,8 @@ public class CollectionsResource {
     CollectionInfo info =
         gate.engine()
             .createCollection(
-                Tenants.DEFAULT, new CollectionSpec(body.name, body.dimension, distance));
+                Tenants.DEFAULT,
+                new CollectionSpec(body.name, body.dimension, distance, hnsw(body.hnswConfig)));
     return Response.created(URI.create("collections/" + info.name()))
         .entity(Convert.collection(info))
         .build();
@@ -110,6 +113,15 @@ public class CollectionsResource {
       throw notFound(name);
     }
     return Response.noContent().build();
+  }
+
+  private static HnswConfig hnsw(HnswConfigDto dto) {
+    if (dto == null) {
+      return null;
+    }
+    return new HnswConfig(
+        dto.m == null ? HnswConfig.DEFAULT.m() : dto.m,
+        dto.efConstruct == null ? HnswConfig.DEFAULT.efConstruct() : dto.efConstruct);
   }
 
   static VjvException notFound(String name) {

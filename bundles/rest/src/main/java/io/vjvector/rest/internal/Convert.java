@@ -9,6 +9,7 @@ import io.vjvector.engine.ScrollRequest;
 import io.vjvector.engine.SearchRequest;
 import io.vjvector.rest.internal.dto.CollectionView;
 import io.vjvector.rest.internal.dto.Hit;
+import io.vjvector.rest.internal.dto.HnswConfigDto;
 import io.vjvector.rest.internal.dto.PointDto;
 import io.vjvector.rest.internal.dto.PointView;
 import io.vjvector.rest.internal.dto.RecommendQuery;
@@ -181,6 +182,15 @@ final class Convert {
     v.distance = c.distance().wireName();
     v.createdAt = c.createdAt().toString();
     v.pointsCount = c.pointCount();
+    v.indexedPointsCount = c.indexedCount();
+    v.status = "green";
+    v.hnswConfig = new HnswConfigDto();
+    v.hnswConfig.m = c.hnsw().m();
+    v.hnswConfig.efConstruct = c.hnsw().efConstruct();
+    v.memoryBytes = new java.util.LinkedHashMap<>();
+    v.memoryBytes.put("vectors", c.vectorBytes());
+    v.memoryBytes.put("graph", c.graphBytes());
+    v.diskBytes = c.diskBytes();
     return v;
   }
 

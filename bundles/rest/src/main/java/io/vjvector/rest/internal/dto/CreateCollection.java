@@ -1,5 +1,7 @@
 package io.vjvector.rest.internal.dto;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /** Body of {@code POST /collections}. */
 public class CreateCollection {
   /** The name. */
@@ -10,4 +12,8 @@ public class CreateCollection {
 
   /** {@code cosine}, {@code dot} or {@code euclidean}. */
   public String distance;
+
+  /** Index parameters; defaults when absent. */
+  @JsonProperty("hnsw_config")
+  public HnswConfigDto hnswConfig;
 }
