@@ -39,9 +39,7 @@ public final class VjvGraphEngine {
       store.upsert(batch);
     }
     graph = new HnswGraph(store, distance, m, efConstruction);
-    for (int slot = 0; slot < base.length; slot++) {
-      graph.insert(slot);
-    }
+    graph.buildParallel(); // on all cores, as a collection's initial build
   }
 
   public int[] search(float[] query, int k, int ef) {

@@ -65,11 +65,7 @@ final class Collection implements Closeable {
    * through it: smaller ones are scanned exactly, and their writes pay nothing for an index.
    */
   private void buildGraph() {
-    for (int slot = 0, end = store.slotCount(); slot < end; slot++) {
-      if (store.idAt(slot) != null) {
-        graph.insert(slot);
-      }
-    }
+    graph.buildParallel();
     graphBuilt = true;
   }
 

@@ -3,33 +3,36 @@ package io.vjvector.engine.internal;
 import io.vjvector.sdk.vector.Distance;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReferenceArray;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntPredicate;
+import java.util.stream.IntStream;
 
 /**
  * A hierarchical navigable small-world graph (Malkov and Yashunin) over the slots of a {@link
  * CollectionStore}, for approximate nearest-neighbour search.
  *
- * <p>Concurrency: inserts are serialized by one lock; searches take no lock. Each node's neighbour
- * list is an immutable array replaced whole, so a search sees either the old or the new list, never
- * a torn one. Callers hold the collection's read lock during both, so the store does not change
- * underneath.
+ * <p>Concurrency: inserts of different slots may run in parallel, each neighbour list changed under
+ * its node's (striped) lock; searches take no lock. Each list is an immutable array replaced whole,
+ * so a search sees either the old or the new list, never a torn one. Callers hold the collection's
+ * read lock during both, so the store does not change underneath.
  *
  * <p>Deleted points stay in the graph as waypoints (searches pass through them but never return
  * them); a reused slot is re-linked by inserting it again.
  */
 final class HnswGraph {
+  private static final int STRIPES = 1024;
+
   private final CollectionStore store;
   private final Distance distance;
   private final int m;
   private final int m0;
   private final int efConstruction;
   private final double levelFactor;
-  private final ReentrantLock insertLock = new ReentrantLock();
-  private final SplittableRandom random = new SplittableRandom(0x5eed);
+  private final Object[] stripes = new Object[STRIPES];
+  private final Object entryLock = new Object();
+  private final Object growLock = new Object();
   private final Map<Long, int[]> upper = new ConcurrentHashMap<>();
   private final ThreadLocal<Visited> visited = ThreadLocal.withInitial(Visited::new);
 
@@ -45,6 +48,13 @@ final class HnswGraph {
     this.m0 = 2 * m;
     this.efConstruction = efConstruction;
     this.levelFactor = 1 / Math.log(m);
+    for (int i = 0; i < STRIPES; i++) {
+      stripes[i] = new Object();
+    }
+  }
+
+  private Object stripe(int node) {
+    return stripes[node & (STRIPES - 1)];
   }
 
   private static int[] filled(int n) {
@@ -53,19 +63,25 @@ final class HnswGraph {
     return a;
   }
 
-  /** Links a slot's current vector into the graph (again, if it was linked before). */
+  /**
+   * Links a slot's current vector into the graph (again, if it was linked before). Safe to call
+   * from several threads at once for different slots: each neighbour list is changed under its
+   * node's lock, and searches never wait.
+   */
   void insert(int slot) {
-    insertLock.lock();
-    try {
-      ensureCapacity(slot);
-      int level = levels[slot];
-      if (level < 0) {
-        level = (int) (-Math.log(1 - random.nextDouble()) * levelFactor);
-        levels[slot] = level;
-      }
-      float[] q = store.vectors().copy(slot);
-      double qNorm = store.normAt(slot);
-      int ep = entry;
+    ensureCapacity(slot);
+    int level = levels[slot];
+    if (level < 0) {
+      level = (int) (-Math.log(1 - ThreadLocalRandom.current().nextDouble()) * levelFactor);
+      levels[slot] = level;
+    }
+    float[] q = store.vectors().copy(slot);
+    double qNorm = store.normAt(slot);
+    int ep;
+    int top;
+    synchronized (entryLock) {
+      ep = entry;
+      top = maxLevel;
       if (ep < 0) {
         for (int l = 0; l <= level; l++) {
           setLinks(slot, l, new int[0]);
@@ -74,38 +90,55 @@ final class HnswGraph {
         maxLevel = level;
         return;
       }
-      if (ep == slot) {
-        // re-linking the entry point: descend from one of its neighbours instead
-        int[] around = links(slot, 0);
-        if (around.length == 0) {
-          return;
-        }
-        ep = around[0];
+    }
+    if (ep == slot) {
+      // re-linking the entry point: descend from one of its neighbours instead
+      int[] around = links(slot, 0);
+      if (around.length == 0) {
+        return;
       }
-      IntPredicate candidate = n -> n != slot && store.idAt(n) != null;
-      for (int l = maxLevel; l > level; l--) {
-        ep = greedy(q, qNorm, ep, l);
+      ep = around[0];
+    }
+    IntPredicate candidate = n -> n != slot && store.idAt(n) != null;
+    for (int l = top; l > level; l--) {
+      ep = greedy(q, qNorm, ep, l);
+    }
+    for (int l = Math.min(level, top); l >= 0; l--) {
+      NodeHeap found = searchLayer(q, qNorm, ep, efConstruction, l, candidate);
+      int[] sorted = drainAscending(found);
+      float[] dists = distancesTo(q, qNorm, sorted);
+      int[] chosen = select(sorted, dists, l == 0 ? m0 : m);
+      synchronized (stripe(slot)) {
+        mergeLinks(slot, l, chosen);
       }
-      for (int l = Math.min(level, maxLevel); l >= 0; l--) {
-        NodeHeap found = searchLayer(q, qNorm, ep, efConstruction, l, candidate);
-        int[] sorted = drainAscending(found);
-        float[] dists = distancesTo(q, qNorm, sorted);
-        int[] chosen = select(sorted, dists, l == 0 ? m0 : m);
-        setLinks(slot, l, chosen);
-        for (int n : chosen) {
-          link(n, l, slot);
-        }
-        if (sorted.length > 0) {
-          ep = sorted[0];
-        }
+      for (int n : chosen) {
+        link(n, l, slot);
       }
+      if (sorted.length > 0) {
+        ep = sorted[0];
+      }
+    }
+    for (int l = top + 1; l <= level; l++) {
+      synchronized (stripe(slot)) {
+        setLinks(slot, l, new int[0]);
+      }
+    }
+    synchronized (entryLock) {
       if (level > maxLevel) {
         entry = slot;
         maxLevel = level;
       }
-    } finally {
-      insertLock.unlock();
     }
+  }
+
+  /** Links every live slot, on all cores. The store must not change meanwhile. */
+  void buildParallel() {
+    int end = store.slotCount();
+    if (end == 0) {
+      return;
+    }
+    ensureCapacity(end - 1);
+    IntStream.range(0, end).parallel().filter(s -> store.idAt(s) != null).forEach(this::insert);
   }
 
   /**
@@ -271,31 +304,66 @@ final class HnswGraph {
 
   /** Adds {@code slot} to {@code node}'s list, pruning with the heuristic when it overflows. */
   private void link(int node, int layer, int slot) {
+    synchronized (stripe(node)) {
+      linkLocked(node, layer, slot);
+    }
+  }
+
+  private void linkLocked(int node, int layer, int slot) {
     int[] current = links(node, layer);
     for (int existing : current) {
       if (existing == slot) {
         return;
       }
     }
-    int max = layer == 0 ? m0 : m;
     int[] grown = Arrays.copyOf(current, current.length + 1);
     grown[current.length] = slot;
-    if (grown.length <= max) {
-      setLinks(node, layer, grown);
+    setPruned(node, layer, grown);
+  }
+
+  /**
+   * Sets a node's own list, keeping links that other inserting threads added to it meanwhile (they
+   * may reach a node on a layer before its own list is set there).
+   */
+  private void mergeLinks(int node, int layer, int[] chosen) {
+    int[] current = links(node, layer);
+    if (current.length == 0) {
+      setLinks(node, layer, chosen);
+      return;
+    }
+    int[] merged = Arrays.copyOf(chosen, chosen.length + current.length);
+    int n = chosen.length;
+    outer:
+    for (int c : current) {
+      for (int i = 0; i < n; i++) {
+        if (merged[i] == c) {
+          continue outer;
+        }
+      }
+      merged[n++] = c;
+    }
+    setPruned(node, layer, Arrays.copyOf(merged, n));
+  }
+
+  /** Sets a list, pruned with the heuristic if it holds more than the layer allows. */
+  private void setPruned(int node, int layer, int[] list) {
+    int max = layer == 0 ? m0 : m;
+    if (list.length <= max) {
+      setLinks(node, layer, list);
       return;
     }
     float[] base = store.vectors().copy(node);
     double baseNorm = store.normAt(node);
-    float[] dists = distancesTo(base, baseNorm, grown);
-    Integer[] order = new Integer[grown.length];
+    float[] dists = distancesTo(base, baseNorm, list);
+    Integer[] order = new Integer[list.length];
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
     }
     Arrays.sort(order, (a, b) -> Float.compare(dists[a], dists[b]));
-    int[] sorted = new int[grown.length];
-    float[] sortedDists = new float[grown.length];
+    int[] sorted = new int[list.length];
+    float[] sortedDists = new float[list.length];
     for (int i = 0; i < order.length; i++) {
-      sorted[i] = grown[order[i]];
+      sorted[i] = list[order[i]];
       sortedDists[i] = dists[order[i]];
     }
     setLinks(node, layer, select(sorted, sortedDists, max));
@@ -318,10 +386,20 @@ final class HnswGraph {
     return ((long) layer << 32) | (node & 0xffffffffL);
   }
 
-  private void ensureCapacity(int slot) {
+  /** Grows the per-slot arrays; callers inserting in parallel should pre-size with the top slot. */
+  void ensureCapacity(int slot) {
     if (slot < levels.length) {
       return;
     }
+    synchronized (growLock) {
+      if (slot < levels.length) {
+        return;
+      }
+      grow(slot);
+    }
+  }
+
+  private void grow(int slot) {
     int capacity = Math.max(slot + 1, levels.length * 2);
     AtomicReferenceArray<int[]> grown = new AtomicReferenceArray<>(capacity);
     AtomicReferenceArray<int[]> old = layer0;

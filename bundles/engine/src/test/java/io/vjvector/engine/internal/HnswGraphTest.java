@@ -42,6 +42,11 @@ class HnswGraphTest {
     }
     double before = recall(store, graph, distance, random);
     assertTrue(before >= 0.95, distance + " recall@10 " + before);
+    HnswGraph parallel = new HnswGraph(store, distance, 16, 100);
+    parallel.buildParallel();
+    assertEquals(POINTS, parallel.nodeCount());
+    double concurrent = recall(store, parallel, distance, random);
+    assertTrue(concurrent >= 0.95, distance + " recall@10, built in parallel " + concurrent);
 
     List<PointId> gone = new ArrayList<>();
     for (int i = 0; i < POINTS; i += 3) {
