@@ -252,6 +252,57 @@ public class CrashRecoveryIT {
     }
   }
 
+  @Test
+  public void indexedCollectionComesBackSearchableAfterKillNine() throws Exception {
+    int n = 12_000; // above the exact-search threshold: the HNSW graph is built and used
+    try (NodeProcess node = NodeProcess.unpack("graph", 18301)) {
+      node.start();
+      Http http = node.http();
+      assertEquals(
+          201,
+          http.post("collections", Map.of("name", "g", "dimension", DIM, "distance", "euclidean"))
+              .status);
+      for (int from = 0; from < n; from += 1000) {
+        List<Map<String, Object>> points = new ArrayList<>();
+        for (long id = from; id < from + 1000; id++) {
+          points.add(Map.of("id", id, "vector", vector(id * 7919)));
+        }
+        assertEquals(200, http.put("collections/g/points", Map.of("points", points)).status);
+      }
+      assertEquals(n, http.get("collections/g").json().get("indexed_points_count").asInt());
+      node.kill9();
+      node.start();
+      http = node.http();
+      JsonNode info = http.get("collections/g").json();
+      assertEquals(n, info.get("points_count").asInt());
+      assertEquals("graph rebuilt on start", n, info.get("indexed_points_count").asInt());
+      int agree = 0;
+      for (long probe = 5; probe < n; probe += 600) {
+        Map<String, Object> query = Map.of("vector", vector(probe * 7919), "limit", 10);
+        JsonNode approx = http.post("collections/g/search", query).json().get("result");
+        assertEquals("a stored vector finds itself first", probe, approx.get(0).get("id").asLong());
+        JsonNode exact =
+            http.post(
+                    "collections/g/search",
+                    Map.of(
+                        "vector",
+                        vector(probe * 7919),
+                        "limit",
+                        10,
+                        "params",
+                        Map.of("exact", true)))
+                .json()
+                .get("result");
+        Set<Long> truth = new java.util.HashSet<>();
+        exact.forEach(h -> truth.add(h.get("id").asLong()));
+        for (JsonNode h : approx) {
+          agree += truth.contains(h.get("id").asLong()) ? 1 : 0;
+        }
+      }
+      assertTrue("recall@10 of the rebuilt graph: " + agree + "/200", agree >= 190);
+    }
+  }
+
   private static void assertExact(long id, int round, JsonNode p) {
     float[] expected = vector(id);
     float[] actual = new float[DIM];
