@@ -20,7 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 /**
  * One open collection: its metadata, its log and its in-memory points.
@@ -131,20 +131,13 @@ final class Collection implements Closeable {
   void upsert(List<Point> points) {
     List<Point> batch = RequestValidator.upsert(points, meta.dimension());
     ByteBuffer body = WalRecords.encodeUpsert(batch, meta.dimension());
-    int[][] slots = new int[1][];
-    commit(
-        WalRecords.UPSERT,
-        body,
-        () -> {
-          slots[0] = store.upsert(batch);
-          return batch.size();
-        });
+    int[] slots = commit(WalRecords.UPSERT, body, () -> store.upsert(batch));
     // Linked before the write is acknowledged, so a search right after it can find the points.
     state.readLock().lock();
     try {
       synchronized (graphLock) {
         if (graphBuilt) {
-          for (int slot : slots[0]) {
+          for (int slot : slots) {
             if (store.idAt(slot) != null) {
               graph.insert(slot);
             }
@@ -301,7 +294,8 @@ final class Collection implements Closeable {
     return wal.forceCount();
   }
 
-  private int commit(byte type, ByteBuffer body, IntSupplier apply) {
+  /** Logs, fsyncs and then applies a write in log order; returns what applying it returned. */
+  private <T> T commit(byte type, ByteBuffer body, Supplier<T> apply) {
     lifecycle.readLock().lock();
     try {
       ensureOpen();
@@ -318,19 +312,19 @@ final class Collection implements Closeable {
         sequencer.fail(message);
         throw new VjvException(ErrorType.STORAGE_ERROR, label() + ": " + message, e);
       }
-      int[] result = new int[1];
+      List<T> result = new ArrayList<>(1);
       sequencer.applyInOrder(
           span.start(),
           span.end(),
           () -> {
             state.writeLock().lock();
             try {
-              result[0] = apply.getAsInt();
+              result.add(apply.get());
             } finally {
               state.writeLock().unlock();
             }
           });
-      return result[0];
+      return result.get(0);
     } finally {
       lifecycle.readLock().unlock();
     }

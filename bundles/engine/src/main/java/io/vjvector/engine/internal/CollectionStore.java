@@ -1,6 +1,7 @@
 package io.vjvector.engine.internal;
 
 import io.vjvector.engine.Point;
+import io.vjvector.sdk.vector.Distance;
 import io.vjvector.sdk.vector.Filter;
 import io.vjvector.sdk.vector.PointId;
 import java.util.Arrays;
@@ -113,6 +114,18 @@ final class CollectionStore {
 
   double normAt(int slot) {
     return norms[slot];
+  }
+
+  /** The score of a slot's vector against a query whose norm is {@code queryNorm}. */
+  float score(Distance distance, float[] query, double queryNorm, int slot) {
+    return VectorMath.score(
+        distance,
+        query,
+        queryNorm,
+        vectors.chunk(slot),
+        vectors.offset(slot),
+        vectors.dimension(),
+        norms[slot]);
   }
 
   VectorSlab vectors() {

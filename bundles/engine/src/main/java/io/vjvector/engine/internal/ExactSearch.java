@@ -34,8 +34,6 @@ final class ExactSearch {
     boolean filtered = filter != null && !filter.isEmpty();
     Float threshold = request.scoreThreshold();
     boolean higherIsCloser = distance.higherIsCloser();
-    VectorSlab vectors = store.vectors();
-    int dim = vectors.dimension();
     double queryNorm = distance == Distance.COSINE ? VectorMath.norm(query) : 0;
     TopK top = new TopK(Math.min(window, live), higherIsCloser, store::idAt);
     for (int slot = 0, end = store.slotCount(); slot < end; slot++) {
@@ -43,16 +41,8 @@ final class ExactSearch {
           || (filtered && !filter.test(store.idAt(slot), store.payloadAt(slot)))) {
         continue;
       }
-      float score =
-          VectorMath.score(
-              distance,
-              query,
-              queryNorm,
-              vectors.chunk(slot),
-              vectors.offset(slot),
-              dim,
-              store.normAt(slot));
-      if (threshold != null && (higherIsCloser ? score < threshold : score > threshold)) {
+      float score = store.score(distance, query, queryNorm, slot);
+      if (!VectorMath.within(distance, score, threshold)) {
         continue;
       }
       top.offer(score, slot);

@@ -28,17 +28,8 @@ final class GraphSearch {
     List<ScoredPoint> hits = new ArrayList<>(Math.min(slots.length, request.limit()));
     int skipped = 0;
     for (int slot : slots) {
-      float score =
-          VectorMath.score(
-              distance,
-              query,
-              queryNorm,
-              store.vectors().chunk(slot),
-              store.vectors().offset(slot),
-              store.vectors().dimension(),
-              store.normAt(slot));
-      if (threshold != null
-          && (distance.higherIsCloser() ? score < threshold : score > threshold)) {
+      float score = store.score(distance, query, queryNorm, slot);
+      if (!VectorMath.within(distance, score, threshold)) {
         break; // closest first: every later one is farther still
       }
       if (skipped++ < request.offset()) {

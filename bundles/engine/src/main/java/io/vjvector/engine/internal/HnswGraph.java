@@ -192,15 +192,7 @@ final class HnswGraph {
 
   /** Smaller is closer, for every distance: negated similarity, or the euclidean distance. */
   private float dist(float[] q, double qNorm, int slot) {
-    float score =
-        VectorMath.score(
-            distance,
-            q,
-            qNorm,
-            store.vectors().chunk(slot),
-            store.vectors().offset(slot),
-            store.vectors().dimension(),
-            store.normAt(slot));
+    float score = store.score(distance, q, qNorm, slot);
     return distance.higherIsCloser() ? -score : score;
   }
 

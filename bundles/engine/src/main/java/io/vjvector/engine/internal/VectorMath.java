@@ -104,6 +104,12 @@ final class VectorMath {
     }
   }
 
+  /** Whether a score passes a {@code score_threshold} (null: no threshold). */
+  static boolean within(Distance distance, float score, Float threshold) {
+    return threshold == null
+        || (distance.higherIsCloser() ? score >= threshold : score <= threshold);
+  }
+
   /**
    * Narrows a score to float without overflowing to infinity, which JSON cannot carry: huge vectors
    * rank last or first as they should, at the largest finite float.
