@@ -29,7 +29,8 @@ public class CrashRecoveryIT {
   private static final int DIM = 16;
   private static final int WRITERS = 3;
   private static final int BATCH = 50;
-  private static final int ROUNDS = 3;
+  private static final int ROUNDS = 5;
+  private static final int PRELOAD = 10_500; // above the graph threshold: the graph is live
   private static final int ACKED_BATCHES_BEFORE_KILL = 40;
   private static final Duration MAX_ROUND = Duration.ofSeconds(60);
 
@@ -51,12 +52,25 @@ public class CrashRecoveryIT {
   @Test
   public void acknowledgedWritesSurviveKillNine() throws Exception {
     try (NodeProcess node = NodeProcess.unpack("crash", 18281)) {
-      node.start();
+      // checkpoints every MiB of log, so kills land before, during and after them
+      node.env("VJV_CHECKPOINT_LOG_MB", "1").start();
       Http http = node.http();
       assertEquals(
           201,
           http.post("collections", Map.of("name", "crash", "dimension", DIM, "distance", "cosine"))
               .status);
+      long preloadBase = 1L << 40;
+      for (int from = 0; from < PRELOAD; from += 1000) {
+        List<Map<String, Object>> points = new ArrayList<>();
+        for (long id = preloadBase + from; id < preloadBase + from + 1000; id++) {
+          points.add(Map.of("id", id, "vector", vector(id), "payload", payload(id, 0)));
+          upserted.put(id, 0);
+          if (id % 5 == 0) {
+            deletable.add(id);
+          }
+        }
+        assertEquals(200, http.put("collections/crash/points", Map.of("points", points)).status);
+      }
       for (int round = 0; round < ROUNDS; round++) {
         AtomicBoolean stop = new AtomicBoolean();
         AtomicInteger batches = new AtomicInteger();
@@ -79,6 +93,11 @@ public class CrashRecoveryIT {
       node.stop();
       node.start();
       verify(node.http());
+      java.nio.file.Path dir =
+          node.home().resolve("data/vjvector/tenants/default/collections/crash");
+      assertTrue(
+          "checkpoints were taken during the rounds",
+          java.nio.file.Files.exists(dir.resolve("checkpoint.bin")));
       System.out.println(
           "CRASH-TEST rounds="
               + ROUNDS
@@ -196,6 +215,23 @@ public class CrashRecoveryIT {
     long count = http.get("collections/crash").json().get("points_count").asLong();
     assertTrue("count " + count + " >= " + expectedLive, count >= expectedLive);
     assertTrue(count <= expectedLive + inFlight.size());
+    // Search (through the graph, which is live) finds live points and never a deleted one.
+    int probes = 0;
+    for (Long id : deleted) {
+      if (probes++ == 20) {
+        break;
+      }
+      JsonNode hits =
+          http.post("collections/crash/search", Map.of("vector", vector(id), "limit", 20))
+              .json()
+              .get("result");
+      assertEquals(20, hits.size());
+      for (JsonNode h : hits) {
+        long hit = h.get("id").asLong();
+        assertFalse("deleted " + hit + " found by search", deleted.contains(hit));
+      }
+      assertTrue(hits.get(0).get("score").floatValue() > 0.999f);
+    }
   }
 
   @Test
@@ -217,7 +253,8 @@ public class CrashRecoveryIT {
       }
       node.kill9();
       java.nio.file.Path wal =
-          node.home().resolve("data/vjvector/tenants/default/collections/torn/wal.log");
+          node.home()
+              .resolve("data/vjvector/tenants/default/collections/torn/wal-0000000000000000.log");
       long intact = java.nio.file.Files.size(wal);
       // a write torn by the crash: half a record header and some bytes of body
       java.nio.file.Files.write(
@@ -247,16 +284,16 @@ public class CrashRecoveryIT {
       Http.Reply refused = http.get("collections/torn");
       assertEquals(refused.toString(), 500, refused.status);
       assertTrue(refused.toString(), refused.body.contains("storage-error"));
-      assertTrue(refused.toString(), refused.body.contains("wal.log"));
+      assertTrue(refused.toString(), refused.body.contains("wal-0000000000000000.log"));
       assertEquals(100, http.get("collections/intact").json().get("points_count").asInt());
     }
   }
 
   @Test
   public void indexedCollectionComesBackSearchableAfterKillNine() throws Exception {
-    int n = 12_000; // above the exact-search threshold: the HNSW graph is built and used
+    int n = 20_000; // above the exact-search threshold: the HNSW graph is built and used
     try (NodeProcess node = NodeProcess.unpack("graph", 18301)) {
-      node.start();
+      node.env("VJV_CHECKPOINT_LOG_MB", "1").start();
       Http http = node.http();
       assertEquals(
           201,
@@ -269,15 +306,25 @@ public class CrashRecoveryIT {
         }
         assertEquals(200, http.put("collections/g/points", Map.of("points", points)).status);
       }
+      awaitGreen(http, "g");
       assertEquals(n, http.get("collections/g").json().get("indexed_points_count").asInt());
+      java.nio.file.Path checkpoint =
+          node.home().resolve("data/vjvector/tenants/default/collections/g/checkpoint.bin");
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while (!java.nio.file.Files.exists(checkpoint) && System.nanoTime() < deadline) {
+        Thread.sleep(100); // written in the background once 1 MiB of log has accumulated
+      }
+      assertTrue("a checkpoint was written", java.nio.file.Files.exists(checkpoint));
       node.kill9();
       node.start();
       http = node.http();
       JsonNode info = http.get("collections/g").json();
       assertEquals(n, info.get("points_count").asInt());
-      assertEquals("graph rebuilt on start", n, info.get("indexed_points_count").asInt());
+      awaitGreen(http, "g");
+      info = http.get("collections/g").json();
+      assertEquals("graph loaded and caught up", n, info.get("indexed_points_count").asInt());
       int agree = 0;
-      for (long probe = 5; probe < n; probe += 600) {
+      for (long probe = 5; probe < n; probe += 1000) {
         Map<String, Object> query = Map.of("vector", vector(probe * 7919), "limit", 10);
         JsonNode approx = http.post("collections/g/search", query).json().get("result");
         assertEquals("a stored vector finds itself first", probe, approx.get(0).get("id").asLong());
@@ -301,6 +348,17 @@ public class CrashRecoveryIT {
       }
       assertTrue("recall@10 of the rebuilt graph: " + agree + "/200", agree >= 190);
     }
+  }
+
+  private static void awaitGreen(Http http, String collection) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+    while (System.nanoTime() < deadline) {
+      if ("green".equals(http.get("collections/" + collection).json().get("status").asText())) {
+        return;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError(collection + " did not finish indexing within 120 s");
   }
 
   private static void assertExact(long id, int round, JsonNode p) {

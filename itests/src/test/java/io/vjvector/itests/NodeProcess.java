@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
  * SIGKILL.
  */
 final class NodeProcess implements AutoCloseable {
+  private final java.util.Map<String, String> extraEnv = new java.util.HashMap<>();
+
   private final Path home;
   private final int httpPort;
   private Process process;
@@ -47,6 +49,12 @@ final class NodeProcess implements AutoCloseable {
     return home;
   }
 
+  /** Sets an environment variable for the next starts (for example a small checkpoint size). */
+  NodeProcess env(String name, String value) {
+    extraEnv.put(name, value);
+    return this;
+  }
+
   Http http() {
     return new Http(httpPort);
   }
@@ -65,6 +73,7 @@ final class NodeProcess implements AutoCloseable {
     pb.environment().put("VJV_RMI_REGISTRY_PORT", String.valueOf(29000 + offset));
     pb.environment().put("VJV_RMI_SERVER_PORT", String.valueOf(30000 + offset));
     pb.environment().put("JAVA_MAX_MEM", "1G");
+    pb.environment().putAll(extraEnv);
     process = pb.start();
     http().awaitReady(Duration.ofSeconds(120));
   }

@@ -12,12 +12,20 @@ import java.time.Instant;
  * @param distance how vectors are compared
  * @param createdAt when it was created
  * @param pointCount how many points it holds
- * @param indexedCount how many points the HNSW graph links (0 while the collection is small enough
- *     to be searched exactly)
+ * @param indexedCount how many points are searchable through the index: all of them while the
+ *     collection is small enough to be searched exactly, otherwise those the HNSW graph has linked
+ *     (the rest are scanned exactly until the background indexer reaches them)
  * @param hnsw the index parameters
  * @param vectorBytes memory held by vectors
  * @param graphBytes memory held by the graph's links
- * @param diskBytes bytes on disk (log and metadata)
+ * @param diskBytes bytes on disk (log, checkpoint and metadata)
+ * @param quantization how vectors are compressed for traversal
+ * @param quantizedBytes memory held by the compressed codes (0 without quantization)
+ * @param payloadBytes estimated memory held by payloads
+ * @param payloadIndexes the indexed payload fields and their types
+ * @param payloadIndexBytes estimated memory held by payload indexes
+ * @param status {@code green} when the index has caught up with every write, {@code indexing} while
+ *     the background indexer is linking new points or repairing deleted ones
  */
 public record CollectionInfo(
     String tenant,
@@ -30,4 +38,10 @@ public record CollectionInfo(
     HnswConfig hnsw,
     long vectorBytes,
     long graphBytes,
-    long diskBytes) {}
+    long diskBytes,
+    Quantization quantization,
+    long quantizedBytes,
+    long payloadBytes,
+    java.util.Map<String, PayloadIndexType> payloadIndexes,
+    long payloadIndexBytes,
+    String status) {}

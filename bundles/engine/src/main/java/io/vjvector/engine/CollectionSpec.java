@@ -9,8 +9,23 @@ import io.vjvector.sdk.vector.Distance;
  * @param dimension 1 to {@link VectorEngine#MAX_DIMENSION}
  * @param distance how vectors are compared
  * @param hnsw index parameters; {@code null} for {@link HnswConfig#DEFAULT}
+ * @param quantization how vectors are compressed for traversal; {@code null} for {@link
+ *     Quantization#NONE}
  */
-public record CollectionSpec(String name, int dimension, Distance distance, HnswConfig hnsw) {
+public record CollectionSpec(
+    String name, int dimension, Distance distance, HnswConfig hnsw, Quantization quantization) {
+  /**
+   * A collection without quantization.
+   *
+   * @param name the name
+   * @param dimension the vector dimension
+   * @param distance how vectors are compared
+   * @param hnsw index parameters; {@code null} for the defaults
+   */
+  public CollectionSpec(String name, int dimension, Distance distance, HnswConfig hnsw) {
+    this(name, dimension, distance, hnsw, null);
+  }
+
   /**
    * A collection with the default index parameters.
    *
@@ -19,6 +34,6 @@ public record CollectionSpec(String name, int dimension, Distance distance, Hnsw
    * @param distance how vectors are compared
    */
   public CollectionSpec(String name, int dimension, Distance distance) {
-    this(name, dimension, distance, null);
+    this(name, dimension, distance, null, null);
   }
 }

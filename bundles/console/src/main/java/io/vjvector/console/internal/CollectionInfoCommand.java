@@ -36,9 +36,18 @@ public class CollectionInfoCommand extends EngineCommand {
             + c.hnsw().efConstruct()
             + ", "
             + c.indexedCount()
-            + " points linked");
+            + " points indexed, quantization "
+            + c.quantization().wireName()
+            + ", status "
+            + c.status());
     System.out.println(
-        "Memory    : vectors " + c.vectorBytes() + " B, graph " + c.graphBytes() + " B");
+        "Memory    : vectors "
+            + c.vectorBytes()
+            + " B, graph "
+            + c.graphBytes()
+            + " B, quantized "
+            + c.quantizedBytes()
+            + " B");
     System.out.println("Disk      : " + c.diskBytes() + " B");
     return null;
   }

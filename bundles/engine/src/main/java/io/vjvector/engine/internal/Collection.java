@@ -2,6 +2,7 @@ package io.vjvector.engine.internal;
 
 import io.vjvector.engine.CollectionInfo;
 import io.vjvector.engine.Point;
+import io.vjvector.engine.Quantization;
 import io.vjvector.engine.RecommendRequest;
 import io.vjvector.engine.ScoredPoint;
 import io.vjvector.engine.ScrollPage;
@@ -18,65 +19,115 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * One open collection: its metadata, its log and its in-memory points.
+ * One open collection: its metadata, its log, its in-memory points and its graph.
  *
  * <p>A write is validated, appended and fsynced to the log, and only then applied to memory and
  * acknowledged. Readers share {@code state}; applying a write takes it exclusively, so a search
  * never sees half a batch. Writers share {@code lifecycle} across their whole commit so that {@link
  * #close} can wait for them before closing the log.
+ *
+ * <p>Once a collection holds {@link #EXACT_BELOW} points it gets a graph, maintained in the
+ * background: a write only marks its slots pending, the indexer links them in batches, and searches
+ * merge the graph's answer with an exact scan of whatever is still pending. Deleted points are
+ * repaired out of the graph before their slots are reused. Checkpoints (points and graph) are taken
+ * when enough log has accumulated; they let the log be truncated and a restart skip the rebuild.
  */
 final class Collection implements Closeable {
+  private static final Logger LOG = LoggerFactory.getLogger(Collection.class);
+
   /** Below this many points, or with a filter, search scans exactly: it is as fast and exact. */
   static final int EXACT_BELOW = 10_000;
 
   private final String tenant;
+  private final Path dir;
   private final CollectionMeta meta;
   private final Wal wal;
   private final CollectionStore store;
   private final CommitSequencer sequencer;
   private final HnswGraph graph;
+  private final Background background;
+  private final EngineOptions options;
   private final Object graphLock = new Object();
-  private volatile boolean graphBuilt; // written under graphLock, or before publication
+  private final ReentrantLock checkpointLock = new ReentrantLock();
+  private final AtomicBoolean indexerScheduled = new AtomicBoolean();
+  private final AtomicBoolean checkpointScheduled = new AtomicBoolean();
+  private volatile boolean graphEnabled; // changed under the state write lock
+  private final boolean graphLoaded;
+  private volatile long checkpointPosition;
   private final ReadWriteLock state = new ReentrantReadWriteLock();
   private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
   private volatile boolean closed;
   private volatile boolean deleted;
 
-  private Collection(String tenant, CollectionMeta meta, Wal wal, CollectionStore store) {
+  private Collection(
+      String tenant,
+      Path dir,
+      CollectionMeta meta,
+      Wal wal,
+      CollectionStore store,
+      HnswGraph graph,
+      boolean graphLoaded,
+      long checkpointPosition,
+      Background background,
+      EngineOptions options) {
     this.tenant = tenant;
+    this.dir = dir;
     this.meta = meta;
     this.wal = wal;
     this.store = store;
+    this.graph = graph;
+    this.background = background;
+    this.options = options;
+    this.checkpointPosition = checkpointPosition;
     this.sequencer = new CommitSequencer(wal.end());
-    this.graph = new HnswGraph(store, meta.distance(), meta.hnsw().m(), meta.hnsw().efConstruct());
-    // Until checkpoints persist the graph, it is rebuilt from the replayed points.
-    if (store.size() >= EXACT_BELOW) {
-      buildGraph();
+    this.graphLoaded = graphLoaded;
+    if (graphLoaded) {
+      graphEnabled = true;
+      store.trackPending(true);
+      trainQuantizer();
+    } else if (store.size() >= EXACT_BELOW) {
+      enableGraph();
+    } else {
+      store.trackPending(false);
+      store.clearPending();
+      store.releaseTombstones(store.tombstones().size());
     }
+    scheduleIndexing(0);
   }
 
-  /**
-   * Links every live point. The graph is only kept once a collection is large enough to search
-   * through it: smaller ones are scanned exactly, and their writes pay nothing for an index.
-   */
-  private void buildGraph() {
-    graph.buildParallel();
-    graphBuilt = true;
+  /** From now on the collection keeps a graph; every live point waits to be linked. */
+  private void enableGraph() {
+    graphEnabled = true;
+    store.trackPending(true);
+    store.markAllPending();
+    trainQuantizer();
+  }
+
+  private void trainQuantizer() {
+    if (meta.quantization() != Quantization.NONE) {
+      store.quantizer(Quantizer.train(meta.quantization(), store, meta.distance()));
+    }
   }
 
   /** Writes the files of a new, empty collection into {@code dir}. */
   static void initialize(Path dir, CollectionMeta meta) throws IOException {
     FileSync.writeAtomically(dir.resolve(DataLayout.META_FILE), meta.toJson());
-    Wal.create(dir.resolve(DataLayout.WAL_FILE));
+    Wal.create(dir);
   }
 
-  /** Loads a collection by replaying its log. */
-  static Collection open(String tenant, Path dir) throws IOException {
+  /** Loads a collection: its checkpoint, if any, then the log after it. */
+  static Collection open(String tenant, Path dir, Background background, EngineOptions options)
+      throws IOException {
     Path metaFile = dir.resolve(DataLayout.META_FILE);
     Files.deleteIfExists(metaFile.resolveSibling(DataLayout.META_FILE + FileSync.TMP_SUFFIX));
     CollectionMeta meta = CollectionMeta.read(metaFile);
@@ -85,11 +136,23 @@ final class Collection implements Closeable {
           metaFile + " names collection '" + meta.name() + "' but lies in another directory");
     }
     CollectionStore store = new CollectionStore(meta.dimension());
+    HnswGraph graph =
+        new HnswGraph(store, meta.distance(), meta.hnsw().m(), meta.hnsw().efConstruct());
+    Checkpoint.Loaded loaded = Checkpoint.load(dir, store, graph);
+    long from = loaded == null ? 0 : loaded.position();
     Wal wal =
-        Wal.open(
-            dir.resolve(DataLayout.WAL_FILE),
-            (type, body) -> WalRecords.replay(type, body, meta.dimension(), store));
-    return new Collection(tenant, meta, wal, store);
+        Wal.open(dir, from, (type, body) -> WalRecords.replay(type, body, meta.dimension(), store));
+    return new Collection(
+        tenant,
+        dir,
+        meta,
+        wal,
+        store,
+        graph,
+        loaded != null && loaded.hasGraph(),
+        from,
+        background,
+        options);
   }
 
   String name() {
@@ -106,19 +169,42 @@ final class Collection implements Closeable {
           meta.distance(),
           meta.createdAt(),
           store.size(),
-          graphBuilt ? graph.nodeCount() : 0,
+          indexedCount(),
           meta.hnsw(),
           (long) store.slotCount() * meta.dimension() * Float.BYTES,
           graph.memoryBytes(),
-          diskBytes());
+          diskBytes(),
+          meta.quantization(),
+          store.quantizer() == null ? 0 : store.quantizer().memoryBytes(store.slotCount()),
+          0,
+          meta.indexes(),
+          0,
+          status());
     } finally {
       state.readLock().unlock();
     }
   }
 
+  /** Live points the graph has linked with their current vector (all of them without a graph). */
+  private long indexedCount() {
+    if (!graphEnabled) {
+      return store.size();
+    }
+    return store.size() - store.pendingCount();
+  }
+
+  private String status() {
+    return graphEnabled && (store.pendingCount() > 0 || !store.tombstones().isEmpty())
+        ? "indexing"
+        : "green";
+  }
+
   private long diskBytes() {
     long bytes = 0;
-    for (Path f : List.of(wal.file(), wal.file().resolveSibling(DataLayout.META_FILE))) {
+    List<Path> files = new ArrayList<>(wal.files());
+    files.add(dir.resolve(DataLayout.META_FILE));
+    files.add(dir.resolve(Checkpoint.FILE));
+    for (Path f : files) {
       try {
         bytes += Files.size(f);
       } catch (IOException e) {
@@ -131,24 +217,18 @@ final class Collection implements Closeable {
   void upsert(List<Point> points) {
     List<Point> batch = RequestValidator.upsert(points, meta.dimension());
     ByteBuffer body = WalRecords.encodeUpsert(batch, meta.dimension());
-    int[] slots = commit(WalRecords.UPSERT, body, () -> store.upsert(batch));
-    // Linked before the write is acknowledged, so a search right after it can find the points.
-    state.readLock().lock();
-    try {
-      synchronized (graphLock) {
-        if (graphBuilt) {
-          for (int slot : slots) {
-            if (store.idAt(slot) != null) {
-              graph.insert(slot);
-            }
+    commit(
+        WalRecords.UPSERT,
+        body,
+        () -> {
+          int[] slots = store.upsert(batch);
+          if (!graphEnabled && store.size() >= EXACT_BELOW) {
+            enableGraph();
           }
-        } else if (store.size() >= EXACT_BELOW) {
-          buildGraph();
-        }
-      }
-    } finally {
-      state.readLock().unlock();
-    }
+          return slots;
+        });
+    scheduleIndexing(0);
+    maybeCheckpointSoon();
   }
 
   int delete(List<PointId> ids) {
@@ -169,7 +249,21 @@ final class Collection implements Closeable {
       return 0;
     }
     // Counted when applied: a concurrent delete of the same id may win the race.
-    return commit(WalRecords.DELETE, WalRecords.encodeDelete(known), () -> store.delete(known));
+    int n =
+        commit(
+            WalRecords.DELETE,
+            WalRecords.encodeDelete(known),
+            () -> {
+              int removed = store.delete(known);
+              if (!graphEnabled) {
+                store.releaseTombstones(store.tombstones().size());
+              }
+              return removed;
+            });
+    // Repairs wait a moment so that a burst of deletes is repaired in one pass.
+    scheduleIndexing(200);
+    maybeCheckpointSoon();
+    return n;
   }
 
   List<Point> get(List<PointId> ids) {
@@ -207,12 +301,10 @@ final class Collection implements Closeable {
     try {
       boolean unfiltered = request.filter() == null || request.filter().isEmpty();
       int window = request.limit() + request.offset();
-      if (!request.exact()
-          && graphBuilt
-          && unfiltered
-          && store.size() >= EXACT_BELOW
-          && window <= store.size() / 2) {
-        return GraphSearch.search(store, graph, meta.distance(), query, request);
+      if (!request.exact() && graphEnabled && unfiltered && window <= store.size() / 2) {
+        int ef = request.ef() == null ? GraphSearch.DEFAULT_EF : request.ef();
+        return GraphSearch.search(
+            store, graph, meta.distance(), query, request, store.pendingSnapshot(), null, ef);
       }
       return ExactSearch.search(store, meta.distance(), query, request.filter(), request);
     } finally {
@@ -271,15 +363,202 @@ final class Collection implements Closeable {
     }
   }
 
-  /** Waits for in-flight writes, then closes the log; later calls fail. */
+  /**
+   * Waits for in-flight writes and background steps, checkpoints if enough log has accumulated,
+   * then closes the log; later calls fail.
+   */
   @Override
   public void close() throws IOException {
+    if (!deleted) {
+      try {
+        checkpointIfDue();
+      } catch (IOException | RuntimeException e) {
+        LOG.warn("{}: checkpoint at close failed; the log still has everything", label(), e);
+      }
+    }
     lifecycle.writeLock().lock();
     try {
       closed = true;
       wal.close();
     } finally {
       lifecycle.writeLock().unlock();
+    }
+  }
+
+  // ---- background indexing ----
+
+  private void scheduleIndexing(long delayMillis) {
+    if (!graphEnabled || closed) {
+      return;
+    }
+    if (indexerScheduled.compareAndSet(false, true)) {
+      background.schedule(label() + ": indexing", this::runIndexer, delayMillis);
+    }
+  }
+
+  private void runIndexer() {
+    try {
+      while (indexStep()) {
+        // each step takes and releases the locks, so writers and close get their turn
+      }
+    } finally {
+      indexerScheduled.set(false);
+    }
+    if (!closed && (store.pendingCount() > 0 || hasTombstones())) {
+      scheduleIndexing(0);
+    }
+  }
+
+  private boolean hasTombstones() {
+    state.readLock().lock();
+    try {
+      return !store.tombstones().isEmpty();
+    } finally {
+      state.readLock().unlock();
+    }
+  }
+
+  /**
+   * Links one batch of pending points, or repairs the graph around the deleted ones.
+   *
+   * @return whether there may be more to do
+   */
+  boolean indexStep() {
+    if (!lifecycle.readLock().tryLock()) {
+      return false; // closing
+    }
+    try {
+      if (closed || deleted || !graphEnabled) {
+        return false;
+      }
+      int repaired;
+      state.readLock().lock();
+      try {
+        synchronized (graphLock) {
+          int[] batch = store.pendingBatch(options.indexBatch());
+          if (batch.length > 0) {
+            graph.ensureCapacity(batch[batch.length - 1]);
+            IntStream.of(batch)
+                .parallel()
+                .filter(s -> store.idAt(s) != null)
+                .forEach(graph::insert);
+            store.indexed(batch);
+            return true;
+          }
+          int[] dead = store.tombstones().toArray();
+          if (dead.length == 0) {
+            return false;
+          }
+          graph.repair(dead);
+          repaired = dead.length;
+        }
+      } finally {
+        state.readLock().unlock();
+      }
+      state.writeLock().lock();
+      try {
+        store.releaseTombstones(repaired);
+      } finally {
+        state.writeLock().unlock();
+      }
+      return true;
+    } finally {
+      lifecycle.readLock().unlock();
+    }
+  }
+
+  boolean graphLoadedFromCheckpoint() {
+    return graphLoaded;
+  }
+
+  /** Waits until the graph has caught up with every write (for tests and benchmarks). */
+  boolean awaitIndexed(long timeoutMillis) throws InterruptedException {
+    long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
+    while (System.nanoTime() < deadline) {
+      if (!graphEnabled || (store.pendingCount() == 0 && !hasTombstones())) {
+        return true;
+      }
+      Thread.sleep(10);
+    }
+    return false;
+  }
+
+  // ---- checkpoints ----
+
+  private void maybeCheckpointSoon() {
+    if (wal.end() - checkpointPosition >= options.checkpointWalBytes()
+        && checkpointScheduled.compareAndSet(false, true)) {
+      background.schedule(
+          label() + ": checkpoint",
+          () -> {
+            try {
+              checkpointQuietly();
+            } finally {
+              checkpointScheduled.set(false);
+            }
+          },
+          0);
+    }
+  }
+
+  /** Called periodically by the engine. */
+  void checkpointQuietly() {
+    try {
+      checkpointIfDue();
+    } catch (IOException | RuntimeException e) {
+      LOG.error("{}: checkpoint failed; the log keeps everything until one succeeds", label(), e);
+    }
+  }
+
+  private void checkpointIfDue() throws IOException {
+    if (wal.end() - checkpointPosition >= options.checkpointWalBytes()) {
+      checkpoint();
+    }
+  }
+
+  /**
+   * Writes a checkpoint of everything applied so far and deletes the log segments it covers. Writes
+   * are not applied while the checkpoint file is being written (they are still logged and fsynced),
+   * searches go on; the fsync and rename happen after the locks are released.
+   *
+   * @return the log position the new checkpoint covers, or -1 if nothing changed
+   */
+  long checkpoint() throws IOException {
+    checkpointLock.lock();
+    try {
+      lifecycle.readLock().lock();
+      try {
+        ensureOpen();
+        // A new segment first: once applied, everything before it is in the checkpoint.
+        wal.rotate();
+        long position;
+        Path tmp;
+        state.readLock().lock();
+        try {
+          synchronized (graphLock) {
+            position = sequencer.appliedUpTo();
+            if (position == checkpointPosition) {
+              return -1;
+            }
+            tmp = Checkpoint.writeTemp(dir, position, store, graph, graphEnabled);
+          }
+        } finally {
+          state.readLock().unlock();
+        }
+        Checkpoint.publish(tmp);
+        checkpointPosition = position;
+        wal.dropBefore(position);
+        LOG.info(
+            "{}: checkpoint at log position {} ({} bytes)",
+            label(),
+            position,
+            Checkpoint.size(dir));
+        return position;
+      } finally {
+        lifecycle.readLock().unlock();
+      }
+    } finally {
+      checkpointLock.unlock();
     }
   }
 

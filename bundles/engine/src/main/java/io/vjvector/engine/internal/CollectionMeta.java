@@ -1,6 +1,8 @@
 package io.vjvector.engine.internal;
 
 import io.vjvector.engine.HnswConfig;
+import io.vjvector.engine.PayloadIndexType;
+import io.vjvector.engine.Quantization;
 import io.vjvector.sdk.vector.Distance;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -15,8 +19,40 @@ import java.util.Map;
  * binary so an operator can read it when something goes wrong.
  */
 record CollectionMeta(
-    String name, int dimension, Distance distance, Instant createdAt, HnswConfig hnsw) {
+    String name,
+    int dimension,
+    Distance distance,
+    Instant createdAt,
+    HnswConfig hnsw,
+    Quantization quantization,
+    Map<String, PayloadIndexType> indexes) {
   static final int FORMAT = 1;
+  private static final String INDEX_PREFIX = "index:";
+
+  CollectionMeta {
+    quantization = quantization == null ? Quantization.NONE : quantization;
+    indexes =
+        indexes == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(indexes));
+  }
+
+  CollectionMeta(
+      String name, int dimension, Distance distance, Instant createdAt, HnswConfig hnsw) {
+    this(name, dimension, distance, createdAt, hnsw, Quantization.NONE, Map.of());
+  }
+
+  /** The same collection with one more (or a changed) payload index. */
+  CollectionMeta withIndex(String field, PayloadIndexType type) {
+    Map<String, PayloadIndexType> next = new LinkedHashMap<>(indexes);
+    next.put(field, type);
+    return new CollectionMeta(name, dimension, distance, createdAt, hnsw, quantization, next);
+  }
+
+  /** The same collection without a payload index. */
+  CollectionMeta withoutIndex(String field) {
+    Map<String, PayloadIndexType> next = new LinkedHashMap<>(indexes);
+    next.remove(field);
+    return new CollectionMeta(name, dimension, distance, createdAt, hnsw, quantization, next);
+  }
 
   byte[] toJson() {
     String json =
@@ -35,8 +71,17 @@ record CollectionMeta(
             + hnsw.m()
             + ",\n  \"hnswEfConstruct\": "
             + hnsw.efConstruct()
-            + "\n}\n";
-    return json.getBytes(StandardCharsets.UTF_8);
+            + ",\n  \"quantization\": "
+            + FlatJson.quote(quantization.wireName());
+    StringBuilder sb = new StringBuilder(json);
+    for (Map.Entry<String, PayloadIndexType> e : indexes.entrySet()) {
+      sb.append(",\n  ")
+          .append(FlatJson.quote(INDEX_PREFIX + e.getKey()))
+          .append(": ")
+          .append(FlatJson.quote(e.getValue().wireName()));
+    }
+    sb.append("\n}\n");
+    return sb.toString().getBytes(StandardCharsets.UTF_8);
   }
 
   static CollectionMeta read(Path file) throws IOException {
@@ -66,7 +111,31 @@ record CollectionMeta(
         m.containsKey("hnswM")
             ? new HnswConfig(
                 (int) (long) (Long) m.get("hnswM"), (int) (long) (Long) m.get("hnswEfConstruct"))
-            : HnswConfig.DEFAULT);
+            : HnswConfig.DEFAULT,
+        m.containsKey("quantization")
+            ? requireKnown(
+                Quantization.fromWire((String) m.get("quantization")), m.get("quantization"))
+            : Quantization.NONE,
+        indexes(m));
+  }
+
+  private static Map<String, PayloadIndexType> indexes(Map<String, Object> m) {
+    Map<String, PayloadIndexType> out = new LinkedHashMap<>();
+    for (Map.Entry<String, Object> e : m.entrySet()) {
+      if (e.getKey().startsWith(INDEX_PREFIX)) {
+        out.put(
+            e.getKey().substring(INDEX_PREFIX.length()),
+            requireKnown(PayloadIndexType.fromWire((String) e.getValue()), e.getValue()));
+      }
+    }
+    return out;
+  }
+
+  private static <T> T requireKnown(T value, Object raw) {
+    if (value == null) {
+      throw new IllegalArgumentException("unknown value " + raw);
+    }
+    return value;
   }
 
   private static Object require(Map<String, Object> m, String key) {

@@ -36,17 +36,20 @@ final class CollectionRegistry implements Closeable {
   private record Entry(Collection collection, String failure) {}
 
   private final DataLayout layout;
+  private final EngineOptions options;
+  private final Background background = new Background();
   private final Map<String, ConcurrentSkipListMap<String, Entry>> tenants =
       new ConcurrentHashMap<>();
   // Serializes create and delete, which are rare; lookups go straight to the maps.
   private final ReentrantLock structure = new ReentrantLock();
 
-  private CollectionRegistry(DataLayout layout) {
+  private CollectionRegistry(DataLayout layout, EngineOptions options) {
     this.layout = layout;
+    this.options = options;
   }
 
-  static CollectionRegistry open(Path root) throws IOException {
-    CollectionRegistry registry = new CollectionRegistry(new DataLayout(root));
+  static CollectionRegistry open(Path root, EngineOptions options) throws IOException {
+    CollectionRegistry registry = new CollectionRegistry(new DataLayout(root), options);
     FileSync.createDirectories(registry.layout.tenantsDir());
     try (DirectoryStream<Path> dirs = Files.newDirectoryStream(registry.layout.tenantsDir())) {
       for (Path dir : dirs) {
@@ -90,7 +93,7 @@ final class CollectionRegistry implements Closeable {
 
   private Entry load(String tenant, String name, Path dir) {
     try {
-      Collection c = Collection.open(tenant, dir);
+      Collection c = Collection.open(tenant, dir, background, options);
       LOG.debug("loaded collection {}/{} ({} points)", tenant, name, c.info().pointCount());
       return new Entry(c, null);
     } catch (IOException | RuntimeException e) {
@@ -167,7 +170,9 @@ final class CollectionRegistry implements Closeable {
                 spec.dimension(),
                 spec.distance(),
                 Instant.now(),
-                spec.hnsw() == null ? HnswConfig.DEFAULT : spec.hnsw()));
+                spec.hnsw() == null ? HnswConfig.DEFAULT : spec.hnsw(),
+                spec.quantization(),
+                Map.of()));
         FileSync.fsyncDirectory(staging);
         Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
         FileSync.fsyncDirectory(dir.getParent());
@@ -262,6 +267,7 @@ final class CollectionRegistry implements Closeable {
       tenants.clear();
     } finally {
       structure.unlock();
+      background.close();
     }
   }
 

@@ -4,7 +4,10 @@ import io.vjvector.engine.Point;
 import io.vjvector.sdk.vector.Distance;
 import io.vjvector.sdk.vector.Filter;
 import io.vjvector.sdk.vector.PointId;
+import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +16,11 @@ import java.util.Map;
  * A collection's points in memory, addressed by slot. Deleted slots are reused, so slot numbers
  * stay dense and scans skip few holes. Not thread-safe: {@link Collection} guards it with a
  * read-write lock.
+ *
+ * <p>A deleted slot first becomes a tombstone: the graph may still link to it, so it can only be
+ * reused once the graph has been repaired around it and the owner calls {@link #release}. Slots
+ * written since the graph last linked them are kept in a pending set (guarded by its own monitor,
+ * because the indexer clears it while holding only the read lock).
  *
  * <p>Points handed in must already be validated and owned by the engine (see {@link
  * RequestValidator}); payload maps are stored as given and shared with readers, which is safe
@@ -27,6 +35,11 @@ final class CollectionStore {
   private int slotCount;
   private int[] freeSlots = new int[16];
   private int freeCount;
+  private final IntList tombstones = new IntList();
+  private final BitSet pending = new BitSet();
+  private int pendingCount; // guarded by pending
+  private boolean trackPending;
+  private Quantizer quantizer;
 
   CollectionStore(int dimension) {
     this.vectors = new VectorSlab(dimension);
@@ -41,17 +54,21 @@ final class CollectionStore {
       int slot = existing != null ? existing : allocate();
       slots[i++] = slot;
       vectors.set(slot, p.vector());
+      if (quantizer != null) {
+        quantizer.encode(slot, p.vector(), 0);
+      }
       norms[slot] = VectorMath.norm(p.vector());
       payloads[slot] = p.payload();
       if (existing == null) {
         ids[slot] = p.id();
         slotsById.put(p.id(), slot);
       }
+      markPending(slot);
     }
     return slots;
   }
 
-  /** Returns how many of the ids were present. */
+  /** Returns how many of the ids were present; their slots become tombstones. */
   int delete(List<PointId> toDelete) {
     int deleted = 0;
     for (PointId id : toDelete) {
@@ -61,13 +78,118 @@ final class CollectionStore {
       }
       ids[slot] = null;
       payloads[slot] = null;
-      if (freeCount == freeSlots.length) {
-        freeSlots = Arrays.copyOf(freeSlots, freeCount * 2);
+      tombstones.add(slot);
+      synchronized (pending) {
+        if (pending.get(slot)) {
+          pending.clear(slot);
+          pendingCount--;
+        }
       }
-      freeSlots[freeCount++] = slot;
       deleted++;
     }
     return deleted;
+  }
+
+  /** Slots deleted but not yet reusable. */
+  IntList tombstones() {
+    return tombstones;
+  }
+
+  /** Makes the first {@code n} tombstones reusable; nothing may link to them any more. */
+  void releaseTombstones(int n) {
+    for (int i = 0; i < n; i++) {
+      if (freeCount == freeSlots.length) {
+        freeSlots = Arrays.copyOf(freeSlots, freeCount * 2);
+      }
+      freeSlots[freeCount++] = tombstones.get(i);
+    }
+    tombstones.removeFirst(n);
+  }
+
+  /** The compressed codes kept in step with every write from now on, or null for none. */
+  void quantizer(Quantizer q) {
+    quantizer = q;
+  }
+
+  Quantizer quantizer() {
+    return quantizer;
+  }
+
+  /** Whether writes are remembered as pending for the graph; off while there is no graph. */
+  void trackPending(boolean on) {
+    trackPending = on;
+  }
+
+  boolean tracksPending() {
+    return trackPending;
+  }
+
+  private void markPending(int slot) {
+    if (!trackPending) {
+      return;
+    }
+    synchronized (pending) {
+      if (!pending.get(slot)) {
+        pending.set(slot);
+        pendingCount++;
+      }
+    }
+  }
+
+  /** Marks every live slot as waiting for the graph. */
+  void markAllPending() {
+    for (int slot = 0; slot < slotCount; slot++) {
+      if (ids[slot] != null) {
+        markPending(slot);
+      }
+    }
+  }
+
+  /** Forgets every pending slot: there is no graph to wait for. */
+  void clearPending() {
+    synchronized (pending) {
+      pending.clear();
+      pendingCount = 0;
+    }
+  }
+
+  int pendingCount() {
+    synchronized (pending) {
+      return pendingCount;
+    }
+  }
+
+  /** Up to {@code max} pending slots, lowest first (they stay pending until {@link #indexed}). */
+  int[] pendingBatch(int max) {
+    synchronized (pending) {
+      int[] batch = new int[Math.min(max, pendingCount)];
+      int n = 0;
+      for (int s = pending.nextSetBit(0);
+          s >= 0 && n < batch.length;
+          s = pending.nextSetBit(s + 1)) {
+        batch[n++] = s;
+      }
+      return n == batch.length ? batch : Arrays.copyOf(batch, n);
+    }
+  }
+
+  /** Marks slots as linked by the graph. */
+  void indexed(int[] slots) {
+    synchronized (pending) {
+      for (int s : slots) {
+        if (pending.get(s)) {
+          pending.clear(s);
+          pendingCount--;
+        }
+      }
+    }
+  }
+
+  /** A copy of the pending set, or null when it is empty. */
+  BitSet pendingSnapshot() {
+    synchronized (pending) {
+      return pendingCount == 0 ? null : (BitSet) pending.clone();
+    }
   }
 
   boolean contains(PointId id) {
@@ -130,6 +252,102 @@ final class CollectionStore {
 
   VectorSlab vectors() {
     return vectors;
+  }
+
+  private static final int FREE = 0;
+  private static final int LIVE = 1;
+  private static final int TOMBSTONE = 2;
+
+  /**
+   * Writes every slot (vector, norm, id and payload, or its state) and the pending set to a
+   * checkpoint. Caller holds the read lock.
+   */
+  void writeTo(BlockWriter out) throws IOException {
+    int dim = vectors.dimension();
+    out.putInt(dim);
+    out.putInt(slotCount);
+    for (int slot = 0; slot < slotCount; slot++) {
+      out.putFloats(vectors.chunk(slot), vectors.offset(slot), dim);
+    }
+    for (int slot = 0; slot < slotCount; slot++) {
+      out.putDouble(norms[slot]);
+    }
+    java.util.BitSet dead = new java.util.BitSet();
+    for (int i = 0; i < tombstones.size(); i++) {
+      dead.set(tombstones.get(i));
+    }
+    for (int slot = 0; slot < slotCount; slot++) {
+      if (ids[slot] != null) {
+        out.putByte(LIVE);
+        ByteWriter rec = new ByteWriter(64, WalFormat.MAX_RECORD_BYTES);
+        WalRecords.writeId(rec, ids[slot]);
+        PayloadCodec.writeMap(rec, payloadAt(slot));
+        ByteBuffer bytes = rec.toBuffer();
+        out.putInt(bytes.remaining());
+        out.putBytes(bytes);
+      } else {
+        out.putByte(dead.get(slot) ? TOMBSTONE : FREE);
+      }
+    }
+    out.putByte(trackPending ? 1 : 0);
+    int[] pendingSlots = pendingBatch(Integer.MAX_VALUE);
+    out.putInt(pendingSlots.length);
+    out.putInts(pendingSlots, 0, pendingSlots.length);
+  }
+
+  /** Reads what {@link #writeTo} wrote into an empty store. */
+  void readFrom(BlockReader in) throws IOException {
+    int dim = in.getInt();
+    if (dim != vectors.dimension()) {
+      throw new IOException(
+          "checkpoint has dimension " + dim + " but the collection has " + vectors.dimension());
+    }
+    int count = in.getCount(Integer.MAX_VALUE);
+    float[] buffer = new float[dim];
+    for (int slot = 0; slot < count; slot++) {
+      allocate();
+      in.getFloats(buffer, 0, dim);
+      vectors.set(slot, buffer);
+    }
+    for (int slot = 0; slot < count; slot++) {
+      norms[slot] = in.getDouble();
+    }
+    freeCount = 0;
+    for (int slot = 0; slot < count; slot++) {
+      int state = in.getByte();
+      if (state == LIVE) {
+        ByteReader rec = new ByteReader(in.getBytes(in.getCount(WalFormat.MAX_RECORD_BYTES)));
+        PointId id = WalRecords.readId(rec);
+        Map<String, Object> payload = PayloadCodec.readMap(rec);
+        ids[slot] = id;
+        payloads[slot] = payload;
+        if (slotsById.put(id, slot) != null) {
+          throw new IOException("checkpoint holds point " + id + " twice");
+        }
+      } else if (state == TOMBSTONE) {
+        tombstones.add(slot);
+      } else if (state == FREE) {
+        if (freeCount == freeSlots.length) {
+          freeSlots = Arrays.copyOf(freeSlots, freeCount * 2);
+        }
+        freeSlots[freeCount++] = slot;
+      } else {
+        throw new IOException("unknown slot state " + state + " in checkpoint");
+      }
+    }
+    trackPending = in.getByte() == 1;
+    int n = in.getCount(count);
+    int[] pendingSlots = new int[n];
+    in.getInts(pendingSlots, 0, n);
+    synchronized (pending) {
+      for (int s : pendingSlots) {
+        if (s < 0 || s >= count) {
+          throw new IOException("pending slot " + s + " out of range in checkpoint");
+        }
+        pending.set(s);
+      }
+      pendingCount = pending.cardinality();
+    }
   }
 
   private int allocate() {

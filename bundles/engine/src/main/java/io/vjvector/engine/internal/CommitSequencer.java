@@ -52,6 +52,16 @@ final class CommitSequencer {
     }
   }
 
+  /** Where the applied part of the log ends. */
+  long appliedUpTo() {
+    lock.lock();
+    try {
+      return appliedUpTo;
+    } finally {
+      lock.unlock();
+    }
+  }
+
   void fail(String message) {
     lock.lock();
     try {

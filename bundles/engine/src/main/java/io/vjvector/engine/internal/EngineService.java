@@ -53,10 +53,36 @@ public final class EngineService implements VectorEngine, AutoCloseable {
             "Where collections are stored. Empty: the vjvector.data.dir system property if set,"
                 + " else ${karaf.data}/vjvector, else ./data/vjvector")
     String dataDir() default "";
+
+    /**
+     * Log size that triggers a checkpoint.
+     *
+     * @return megabytes
+     */
+    @AttributeDefinition(
+        name = "Checkpoint after (MiB of log)",
+        description =
+            "A collection writes a checkpoint of its points and graph, and deletes the log it"
+                + " covers, once its log has grown by this much since the last one (and when it"
+                + " is closed). Smaller: faster restarts, more checkpoint writing.")
+    long checkpointLogMegabytes() default 64;
+
+    /**
+     * Indexer batch size.
+     *
+     * @return points per step
+     */
+    @AttributeDefinition(
+        name = "Indexer batch",
+        description =
+            "How many new points the background indexer links per step; writes to that"
+                + " collection wait for at most one step.")
+    int indexBatch() default 256;
   }
 
   private volatile CollectionRegistry registry;
   private DataDirLock lock;
+  private EngineOptions options = EngineOptions.DEFAULTS;
 
   /** For Declarative Services, which then calls {@code activate}. */
   public EngineService() {}
@@ -71,8 +97,23 @@ public final class EngineService implements VectorEngine, AutoCloseable {
     open(dataDir);
   }
 
+  /** An engine with explicit tuning, for tests and benchmarks. */
+  EngineService(Path dataDir, EngineOptions options) {
+    this.options = options;
+    open(dataDir);
+  }
+
   @Activate
   void activate(Config config) {
+    if (config.checkpointLogMegabytes() < 1 || config.indexBatch() < 1) {
+      throw new IllegalArgumentException(
+          "checkpointLogMegabytes and indexBatch must be at least 1");
+    }
+    options =
+        new EngineOptions(
+            config.checkpointLogMegabytes() << 20,
+            EngineOptions.DEFAULTS.checkpointCheckMillis(),
+            config.indexBatch());
     open(resolveDataDir(config.dataDir()));
   }
 
@@ -124,7 +165,7 @@ public final class EngineService implements VectorEngine, AutoCloseable {
       synchronized (this) {
         lock = DataDirLock.acquire(dataDir);
       }
-      registry = CollectionRegistry.open(dataDir);
+      registry = CollectionRegistry.open(dataDir, options);
     } catch (RuntimeException e) {
       releaseLock();
       throw e;
@@ -196,6 +237,22 @@ public final class EngineService implements VectorEngine, AutoCloseable {
   /** The collection's fsync count, for tests of group commit. */
   long forceCount(String tenant, String collection) {
     return registry().require(tenant, collection).forceCount();
+  }
+
+  /** Waits until the collection's graph has caught up (tests and benchmarks). */
+  boolean awaitIndexed(String tenant, String collection, long timeoutMillis)
+      throws InterruptedException {
+    return registry().require(tenant, collection).awaitIndexed(timeoutMillis);
+  }
+
+  /** Writes a checkpoint now; returns the log position it covers, or -1 if nothing changed. */
+  long checkpoint(String tenant, String collection) throws java.io.IOException {
+    return registry().require(tenant, collection).checkpoint();
+  }
+
+  /** Whether the collection was loaded from a checkpoint that held its graph. */
+  boolean graphLoadedFromCheckpoint(String tenant, String collection) {
+    return registry().require(tenant, collection).graphLoadedFromCheckpoint();
   }
 
   private CollectionRegistry registry() {

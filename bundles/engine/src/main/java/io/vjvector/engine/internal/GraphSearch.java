@@ -4,38 +4,79 @@ import io.vjvector.engine.ScoredPoint;
 import io.vjvector.engine.SearchRequest;
 import io.vjvector.sdk.vector.Distance;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
+import java.util.function.IntPredicate;
 
-/** Approximate nearest neighbours through the collection's {@link HnswGraph}. */
+/**
+ * Approximate nearest neighbours through the collection's {@link HnswGraph}, merged with an exact
+ * scan of the points the graph has not linked yet, so a write is searchable as soon as it is
+ * acknowledged.
+ */
 final class GraphSearch {
   /** The default beam width of a query. */
   static final int DEFAULT_EF = 64;
 
   private GraphSearch() {}
 
-  /** Caller holds the store's read lock and has validated the request. */
+  /**
+   * Caller holds the store's read lock and has validated the request.
+   *
+   * @param pending slots the graph does not hold yet (or holds with an old vector), or null
+   * @param allowed which live slots may be returned (a filter), or null for all
+   * @param ef the beam width to search with
+   */
   static List<ScoredPoint> search(
       CollectionStore store,
       HnswGraph graph,
       Distance distance,
       float[] query,
-      SearchRequest request) {
+      SearchRequest request,
+      BitSet pending,
+      IntPredicate allowed,
+      int ef) {
     int window = request.limit() + request.offset();
-    int ef = Math.max(window, request.ef() == null ? DEFAULT_EF : request.ef());
     double queryNorm = VectorMath.norm(query);
-    int[] slots = graph.search(query, queryNorm, window, ef, s -> store.idAt(s) != null);
+    IntPredicate accept =
+        s ->
+            store.idAt(s) != null
+                && (pending == null || !pending.get(s))
+                && (allowed == null || allowed.test(s));
+    Quantizer quantizer = store.quantizer();
+    int[] slots;
+    if (quantizer == null) {
+      slots = graph.search(query, queryNorm, window, Math.max(window, ef), accept);
+    } else {
+      // Walk with the compressed codes; every candidate of the beam is re-scored exactly below.
+      int beam = Math.max(window, ef) * quantizer.rescoreFactor();
+      slots = graph.search(quantizer.scorer(query, store), beam, beam, accept);
+    }
     Float threshold = request.scoreThreshold();
-    List<ScoredPoint> hits = new ArrayList<>(Math.min(slots.length, request.limit()));
-    int skipped = 0;
+    TopK top = new TopK(window, distance.higherIsCloser(), store::idAt);
     for (int slot : slots) {
       float score = store.score(distance, query, queryNorm, slot);
-      if (!VectorMath.within(distance, score, threshold)) {
-        break; // closest first: every later one is farther still
+      if (VectorMath.within(distance, score, threshold)) {
+        top.offer(score, slot);
       }
-      if (skipped++ < request.offset()) {
-        continue;
+    }
+    if (pending != null) {
+      for (int s = pending.nextSetBit(0); s >= 0; s = pending.nextSetBit(s + 1)) {
+        if (store.idAt(s) == null || (allowed != null && !allowed.test(s))) {
+          continue;
+        }
+        float score = store.score(distance, query, queryNorm, s);
+        if (VectorMath.within(distance, score, threshold)) {
+          top.offer(score, s);
+        }
       }
-      hits.add(ExactSearch.hit(store, slot, score, request));
+    }
+    int n = top.size();
+    int[] found = new int[n];
+    float[] scores = new float[n];
+    top.drainClosestFirst(found, scores);
+    List<ScoredPoint> hits = new ArrayList<>(Math.max(0, n - request.offset()));
+    for (int i = request.offset(); i < n; i++) {
+      hits.add(ExactSearch.hit(store, found[i], scores[i], request));
     }
     return hits;
   }

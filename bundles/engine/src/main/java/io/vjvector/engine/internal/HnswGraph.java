@@ -19,7 +19,8 @@ import java.util.stream.IntStream;
  * read lock during both, so the store does not change underneath.
  *
  * <p>Deleted points stay in the graph as waypoints (searches pass through them but never return
- * them); a reused slot is re-linked by inserting it again.
+ * them) until {@link #repair} reconnects their neighbours around them and unlinks them; only then
+ * may their slots be reused. An updated point is re-linked by inserting it again.
  */
 final class HnswGraph {
   private static final int STRIPES = 1024;
@@ -100,11 +101,12 @@ final class HnswGraph {
       ep = around[0];
     }
     IntPredicate candidate = n -> n != slot && store.idAt(n) != null;
+    NodeScorer scorer = n -> dist(q, qNorm, n);
     for (int l = top; l > level; l--) {
-      ep = greedy(q, qNorm, ep, l);
+      ep = greedy(scorer, ep, l);
     }
     for (int l = Math.min(level, top); l >= 0; l--) {
-      NodeHeap found = searchLayer(q, qNorm, ep, efConstruction, l, candidate);
+      NodeHeap found = searchLayer(scorer, ep, efConstruction, l, candidate);
       int[] sorted = drainAscending(found);
       float[] dists = distancesTo(q, qNorm, sorted);
       int[] chosen = select(sorted, dists, l == 0 ? m0 : m);
@@ -148,21 +150,167 @@ final class HnswGraph {
    * @return the slots; their distances are recomputed by the caller
    */
   int[] search(float[] q, double qNorm, int k, int ef, IntPredicate accept) {
+    return search(n -> dist(q, qNorm, n), k, ef, accept);
+  }
+
+  /** Like {@link #search(float[], double, int, int, IntPredicate)}, with any distance. */
+  int[] search(NodeScorer scorer, int k, int ef, IntPredicate accept) {
     int ep = entry;
     if (ep < 0) {
       return new int[0];
     }
     for (int l = maxLevel; l > 0; l--) {
-      ep = greedy(q, qNorm, ep, l);
+      ep = greedy(scorer, ep, l);
     }
-    NodeHeap found = searchLayer(q, qNorm, ep, Math.max(ef, k), 0, accept);
+    NodeHeap found = searchLayer(scorer, ep, Math.max(ef, k), 0, accept);
     while (found.size() > k) {
       found.pop();
     }
     return drainAscending(found);
   }
 
-  /** How many slots the graph has linked (deleted ones included until their slot is reused). */
+  /** Whether a slot is linked into the graph. */
+  boolean contains(int slot) {
+    int[] l = levels;
+    return slot < l.length && l[slot] >= 0;
+  }
+
+  /**
+   * Unlinks deleted slots: every node that links to one gets the dead node's own neighbours as
+   * candidates and re-selects its list with the heuristic, so the graph stays navigable and recall
+   * does not decay as points are deleted. The store must not change meanwhile (caller holds the
+   * read lock and no insert runs).
+   *
+   * @param deadSlots slots whose points are deleted; ones not in the graph are ignored
+   */
+  void repair(int[] deadSlots) {
+    int[] lv = levels;
+    java.util.BitSet dead = new java.util.BitSet();
+    for (int d : deadSlots) {
+      if (d < lv.length && lv[d] >= 0) {
+        dead.set(d);
+      }
+    }
+    if (dead.isEmpty()) {
+      return;
+    }
+    IntStream.range(0, lv.length)
+        .parallel()
+        .filter(n -> lv[n] >= 0 && !dead.get(n))
+        .forEach(
+            n -> {
+              for (int l = 0; l <= lv[n]; l++) {
+                repairList(n, l, dead);
+              }
+            });
+    for (int d = dead.nextSetBit(0); d >= 0; d = dead.nextSetBit(d + 1)) {
+      for (int l = 1; l <= lv[d]; l++) {
+        upper.remove(key(d, l));
+      }
+      layer0.set(d, null);
+      lv[d] = -1;
+    }
+    synchronized (entryLock) {
+      if (entry >= 0 && dead.get(entry)) {
+        int best = -1;
+        for (int n = 0; n < lv.length; n++) {
+          if (lv[n] >= 0 && (best < 0 || lv[n] > lv[best])) {
+            best = n;
+          }
+        }
+        entry = best;
+        maxLevel = best < 0 ? -1 : lv[best];
+      }
+    }
+  }
+
+  private void repairList(int node, int layer, java.util.BitSet dead) {
+    int[] list = links(node, layer);
+    boolean touched = false;
+    for (int n : list) {
+      if (dead.get(n)) {
+        touched = true;
+        break;
+      }
+    }
+    if (!touched) {
+      return;
+    }
+    IntList candidates = new IntList();
+    java.util.BitSet seen = new java.util.BitSet();
+    seen.set(node);
+    for (int n : list) {
+      if (!dead.get(n)) {
+        if (!seen.get(n)) {
+          seen.set(n);
+          candidates.add(n);
+        }
+        continue;
+      }
+      for (int nn : links(n, layer)) {
+        if (!dead.get(nn) && !seen.get(nn) && store.idAt(nn) != null) {
+          seen.set(nn);
+          candidates.add(nn);
+        }
+      }
+    }
+    synchronized (stripe(node)) {
+      setPruned(node, layer, candidates.toArray());
+    }
+  }
+
+  /** Writes the graph to a checkpoint; nothing may change it meanwhile. */
+  void writeTo(BlockWriter out, int slotCount) throws java.io.IOException {
+    int[] lv = levels;
+    out.putInt(entry);
+    out.putInt(maxLevel);
+    out.putInt(slotCount);
+    for (int slot = 0; slot < slotCount; slot++) {
+      out.putInt(slot < lv.length ? lv[slot] : -1);
+    }
+    for (int slot = 0; slot < Math.min(slotCount, lv.length); slot++) {
+      for (int l = 0; l <= lv[slot]; l++) {
+        int[] list = links(slot, l);
+        out.putInt(list.length);
+        out.putInts(list, 0, list.length);
+      }
+    }
+  }
+
+  /** Reads what {@link #writeTo} wrote into an empty graph. */
+  void readFrom(BlockReader in, int slotCount) throws java.io.IOException {
+    int e = in.getInt();
+    int top = in.getInt();
+    int n = in.getCount(slotCount);
+    if (e < -1 || e >= Math.max(n, 1) || top < -1 || top > 64) {
+      throw new java.io.IOException("bad graph entry point " + e + " / level " + top);
+    }
+    ensureCapacity(Math.max(0, n - 1));
+    int[] lv = levels;
+    for (int slot = 0; slot < n; slot++) {
+      int level = in.getInt();
+      if (level < -1 || level > 64) {
+        throw new java.io.IOException("bad graph level " + level + " for slot " + slot);
+      }
+      lv[slot] = level;
+    }
+    for (int slot = 0; slot < n; slot++) {
+      for (int l = 0; l <= lv[slot]; l++) {
+        int[] list = new int[in.getCount(m0 * 4L)];
+        in.getInts(list, 0, list.length);
+        for (int target : list) {
+          if (target < 0 || target >= n) {
+            throw new java.io.IOException("graph link to slot " + target + " out of range");
+          }
+        }
+        setLinks(slot, l, list);
+      }
+    }
+    entry = e;
+    maxLevel = top;
+  }
+
+  /** How many slots the graph has linked (deleted ones included until they are repaired). */
   int nodeCount() {
     int n = 0;
     int[] l = levels;
@@ -196,14 +344,14 @@ final class HnswGraph {
     return distance.higherIsCloser() ? -score : score;
   }
 
-  private int greedy(float[] q, double qNorm, int ep, int layer) {
+  private int greedy(NodeScorer scorer, int ep, int layer) {
     int current = ep;
-    float best = dist(q, qNorm, current);
+    float best = scorer.distance(current);
     boolean moved = true;
     while (moved) {
       moved = false;
       for (int n : links(current, layer)) {
-        float d = dist(q, qNorm, n);
+        float d = scorer.distance(n);
         if (d < best) {
           best = d;
           current = n;
@@ -215,13 +363,12 @@ final class HnswGraph {
   }
 
   /** Beam search on one layer; returns a max-heap of the {@code ef} closest accepted nodes. */
-  private NodeHeap searchLayer(
-      float[] q, double qNorm, int ep, int ef, int layer, IntPredicate accept) {
+  private NodeHeap searchLayer(NodeScorer scorer, int ep, int ef, int layer, IntPredicate accept) {
     Visited seen = visited.get();
     seen.reset(levels.length);
     NodeHeap candidates = NodeHeap.min(ef * 2);
     NodeHeap results = NodeHeap.max(ef + 1);
-    float d0 = dist(q, qNorm, ep);
+    float d0 = scorer.distance(ep);
     seen.mark(ep);
     candidates.push(d0, ep);
     if (accept.test(ep)) {
@@ -237,7 +384,7 @@ final class HnswGraph {
         if (!seen.mark(n)) {
           continue;
         }
-        float dn = dist(q, qNorm, n);
+        float dn = scorer.distance(n);
         if (results.size() < ef || dn < results.topDistance()) {
           candidates.push(dn, n);
           if (accept.test(n)) {

@@ -18,6 +18,12 @@ interface Kernels {
   /** Sum of {@code (a[i] - b[bOffset + i])^2} for {@code i < dim}. */
   float squaredL2(float[] a, float[] b, int bOffset, int dim);
 
+  /**
+   * Sum of {@code w[i] * codes[cOffset + i]} for {@code i < dim}, the codes read as signed bytes:
+   * the core of int8 quantized scoring.
+   */
+  float dotBytes(float[] w, byte[] codes, int cOffset, int dim);
+
   /** A short name for logs and benchmarks. */
   String name();
 
@@ -65,6 +71,12 @@ interface Kernels {
         b[i] = random.nextFloat() * 2 - 1;
       }
       float tolerance = 1e-4f * dim;
+      byte[] codes = new byte[dim + 5];
+      random.nextBytes(codes);
+      if (Math.abs(candidate.dotBytes(a, codes, 5, dim) - reference.dotBytes(a, codes, 5, dim))
+          > tolerance * 128) {
+        return false;
+      }
       if (Math.abs(candidate.dot(a, b, 5, dim) - reference.dot(a, b, 5, dim)) > tolerance
           || Math.abs(candidate.squaredL2(a, b, 5, dim) - reference.squaredL2(a, b, 5, dim))
               > tolerance) {

@@ -1,7 +1,9 @@
 package io.vjvector.engine.internal;
 
+import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -11,6 +13,12 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class PanamaKernels implements Kernels {
   private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+
+  /** Bytes with as many lanes as {@link #SPECIES}, or null when that shape does not exist. */
+  private static final VectorSpecies<Byte> BYTES =
+      SPECIES.length() >= 8
+          ? VectorSpecies.of(byte.class, VectorShape.forBitSize(SPECIES.length() * 8))
+          : null;
 
   @Override
   public float dot(float[] a, float[] b, int bOffset, int dim) {
@@ -54,6 +62,29 @@ final class PanamaKernels implements Kernels {
     for (; i < dim; i++) {
       float d = a[i] - b[bOffset + i];
       sum += d * d;
+    }
+    return sum;
+  }
+
+  @Override
+  public float dotBytes(float[] w, byte[] codes, int cOffset, int dim) {
+    int i = 0;
+    float sum = 0;
+    if (BYTES != null) {
+      int lanes = SPECIES.length();
+      int bound = dim - dim % lanes;
+      FloatVector acc = FloatVector.zero(SPECIES);
+      for (; i < bound; i += lanes) {
+        FloatVector c =
+            (FloatVector)
+                ByteVector.fromArray(BYTES, codes, cOffset + i)
+                    .convertShape(VectorOperators.B2F, SPECIES, 0);
+        acc = FloatVector.fromArray(SPECIES, w, i).fma(c, acc);
+      }
+      sum = acc.reduceLanes(VectorOperators.ADD);
+    }
+    for (; i < dim; i++) {
+      sum += w[i] * codes[cOffset + i];
     }
     return sum;
   }

@@ -46,6 +46,21 @@ final class ScalarKernels implements Kernels {
   }
 
   @Override
+  public float dotBytes(float[] w, byte[] codes, int cOffset, int dim) {
+    float s0 = 0;
+    float s1 = 0;
+    int i = 0;
+    for (; i + 1 < dim; i += 2) {
+      s0 += w[i] * codes[cOffset + i];
+      s1 += w[i + 1] * codes[cOffset + i + 1];
+    }
+    for (; i < dim; i++) {
+      s0 += w[i] * codes[cOffset + i];
+    }
+    return s0 + s1;
+  }
+
+  @Override
   public String name() {
     return "scalar";
   }

@@ -69,6 +69,11 @@ final class VectorMath {
     return (s0 + s1) + (s2 + s3);
   }
 
+  /** {@link Kernels#dotBytes}: float weights against signed byte codes. */
+  static float dotBytes(float[] w, byte[] codes, int cOffset, int dim) {
+    return KERNELS.dotBytes(w, codes, cOffset, dim);
+  }
+
   static double norm(float[] v) {
     return Math.sqrt(dot(v, v, 0, v.length));
   }

@@ -8,7 +8,12 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -19,12 +24,20 @@ import org.slf4j.LoggerFactory;
  * {@code force} covers every record written before it started, so concurrent writers share fsyncs
  * instead of queueing one each.
  *
+ * <p>The log is a run of segment files {@code wal-<base>.log} in one directory. Positions are
+ * continuous across segments: a position is its segment's base plus the offset in the file, so the
+ * first segment's positions are plain file offsets. A checkpoint covers the log up to a position;
+ * {@link #rotate} starts a new segment and {@link #dropBefore} deletes the ones a checkpoint made
+ * redundant, which is how the log is truncated.
+ *
  * <p>After any I/O error the log refuses further writes: a half-written record followed by a good
  * one would look like mid-log corruption at the next start, and after a failed fsync the page cache
  * can no longer be trusted to match the disk.
  */
 final class Wal implements Closeable {
   private static final Logger LOG = LoggerFactory.getLogger(Wal.class);
+  private static final String PREFIX = "wal-";
+  private static final String SUFFIX = ".log";
 
   /** Receives each record during replay. */
   @FunctionalInterface
@@ -35,60 +48,172 @@ final class Wal implements Closeable {
   /** Where an appended record lies: {@code [start, end)}. */
   record Span(long start, long end) {}
 
-  private final Path file;
-  private final FileChannel channel;
+  /** A segment file and the position of its byte 0. */
+  private record Segment(long base, Path file) {}
+
+  private final Path dir;
   private final ReentrantLock appendLock = new ReentrantLock();
   private final ReentrantLock syncLock = new ReentrantLock();
   private final AtomicLong forces = new AtomicLong();
+  private final List<Segment> segments; // guarded by appendLock; the last one is written
+  private FileChannel channel; // guarded by appendLock and syncLock together
   private long written; // guarded by appendLock
   private volatile long synced;
   private volatile IOException failure;
   private volatile boolean closed;
 
-  private Wal(Path file, FileChannel channel, long end) {
-    this.file = file;
+  private Wal(Path dir, List<Segment> segments, FileChannel channel, long end) {
+    this.dir = dir;
+    this.segments = segments;
     this.channel = channel;
     this.written = end;
     this.synced = end;
   }
 
-  static void create(Path file) throws IOException {
-    try (FileChannel ch = FileChannel.open(file, CREATE_NEW, WRITE)) {
-      FileSync.writeFully(ch, WalFormat.fileHeader(), 0);
+  /** The file name of the segment starting at {@code base}. */
+  static String segmentName(long base) {
+    return String.format("%s%016x%s", PREFIX, base, SUFFIX);
+  }
+
+  /** Creates the first, empty segment of a new log in {@code dir}. */
+  static void create(Path dir) throws IOException {
+    createSegment(dir, 0);
+  }
+
+  private static FileChannel createSegment(Path dir, long base) throws IOException {
+    Path file = dir.resolve(segmentName(base));
+    FileChannel ch = FileChannel.open(file, CREATE_NEW, READ, WRITE);
+    try {
+      FileSync.writeFully(ch, WalFormat.fileHeader(base), 0);
       ch.force(true);
+      FileSync.fsyncDirectory(dir);
+      return ch;
+    } catch (IOException | RuntimeException e) {
+      ch.close();
+      throw e;
     }
   }
 
   /**
-   * Replays every record into {@code handler}, drops an incomplete tail left by a crash, and opens
-   * the log for appending.
+   * Replays every record from position {@code from} on into {@code handler}, drops an incomplete
+   * tail left by a crash, deletes segments that lie wholly before {@code from}, and opens the log
+   * for appending.
    *
-   * @throws IOException if the file is damaged anywhere but at its end
+   * @param from where the checkpoint the caller loaded ends (0 without one)
+   * @throws IOException if the log is damaged anywhere but at its end, or has gaps
    */
-  static Wal open(Path file, RecordHandler handler) throws IOException {
-    FileChannel ch = FileChannel.open(file, READ, WRITE);
-    try {
-      long size = ch.size();
-      long end = WalReplayer.replay(ch, file, handler);
-      if (end < size) {
-        LOG.warn(
-            "{}: dropping {} bytes of incomplete or damaged data at the end of the log (offset {}),"
-                + " left by a write that was interrupted and never acknowledged",
-            file,
-            size - end,
-            end);
-        ch.truncate(end);
-        ch.force(true);
-      }
-      return new Wal(file, ch, end);
-    } catch (IOException | RuntimeException | Error e) {
-      try {
-        ch.close();
-      } catch (IOException suppressed) {
-        e.addSuppressed(suppressed);
-      }
-      throw e;
+  static Wal open(Path dir, long from, RecordHandler handler) throws IOException {
+    List<Segment> found = list(dir);
+    if (found.isEmpty()) {
+      throw new IOException("no write-ahead log segment (" + PREFIX + "*" + SUFFIX + ") in " + dir);
     }
+    List<Segment> kept = new ArrayList<>();
+    for (int i = 0; i < found.size(); i++) {
+      Segment s = found.get(i);
+      boolean last = i == found.size() - 1;
+      if (!last && found.get(i + 1).base() + WalFormat.FILE_HEADER_BYTES <= from) {
+        LOG.info("{}: removing, covered by the checkpoint", s.file());
+        Files.deleteIfExists(s.file());
+        continue;
+      }
+      kept.add(s);
+    }
+    FileSync.fsyncDirectory(dir);
+    Segment head = kept.get(0);
+    if (head.base() + WalFormat.FILE_HEADER_BYTES > Math.max(from, WalFormat.FILE_HEADER_BYTES)) {
+      throw new IOException(
+          "the log in "
+              + dir
+              + " starts at position "
+              + (head.base() + WalFormat.FILE_HEADER_BYTES)
+              + " but must start at or before "
+              + Math.max(from, WalFormat.FILE_HEADER_BYTES)
+              + (from == 0 ? " (there is no checkpoint)" : " (where the checkpoint ends)")
+              + "; a segment is missing");
+    }
+    long expectedBase = -1;
+    for (int i = 0; i < kept.size(); i++) {
+      Segment s = kept.get(i);
+      boolean last = i == kept.size() - 1;
+      if (expectedBase >= 0 && s.base() != expectedBase) {
+        throw new IOException(
+            s.file()
+                + " starts at log position "
+                + (s.base() + WalFormat.FILE_HEADER_BYTES)
+                + " but the segment before it ends at "
+                + (expectedBase + WalFormat.FILE_HEADER_BYTES)
+                + "; a segment is missing");
+      }
+      FileChannel ch = FileChannel.open(s.file(), READ, WRITE);
+      try {
+        long base = WalReplayer.readBase(ch, s.file());
+        if (base != s.base()) {
+          throw new IOException(
+              s.file() + " records base position " + base + ", which does not match its name");
+        }
+        long size = ch.size();
+        if (i == 0 && base + size < from) {
+          throw new IOException(
+              "the checkpoint covers the log up to position "
+                  + from
+                  + " but "
+                  + s.file()
+                  + " ends at "
+                  + (base + size)
+                  + "; the log is missing acknowledged writes");
+        }
+        long applyFrom = Math.max(WalFormat.FILE_HEADER_BYTES, from - base);
+        long end = WalReplayer.replay(ch, s.file(), applyFrom, handler);
+        if (end < size) {
+          if (!last) {
+            throw new IOException(
+                String.format(
+                    "%s is corrupt at offset %d but later segments follow it; refusing to load"
+                        + " it so that no acknowledged write is silently lost",
+                    s.file(), end));
+          }
+          LOG.warn(
+              "{}: dropping {} bytes of incomplete or damaged data at the end of the log (offset"
+                  + " {}), left by a write that was interrupted and never acknowledged",
+              s.file(),
+              size - end,
+              end);
+          ch.truncate(end);
+          ch.force(true);
+        }
+        if (last) {
+          return new Wal(dir, kept, ch, base + end);
+        }
+        expectedBase = base + end - WalFormat.FILE_HEADER_BYTES;
+        ch.close();
+      } catch (IOException | RuntimeException | Error e) {
+        try {
+          ch.close();
+        } catch (IOException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+        throw e;
+      }
+    }
+    throw new AssertionError("unreachable");
+  }
+
+  private static List<Segment> list(Path dir) throws IOException {
+    List<Segment> segments = new ArrayList<>();
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, PREFIX + "*" + SUFFIX)) {
+      for (Path f : files) {
+        String name = f.getFileName().toString();
+        String hex = name.substring(PREFIX.length(), name.length() - SUFFIX.length());
+        try {
+          segments.add(new Segment(Long.parseUnsignedLong(hex, 16), f));
+        } catch (NumberFormatException e) {
+          throw new IOException(
+              f + " is not a log segment name (" + PREFIX + "<hex>" + SUFFIX + ")");
+        }
+      }
+    }
+    segments.sort(Comparator.comparingLong(Segment::base));
+    return segments;
   }
 
   /** Writes a record (not yet durable: call {@link #sync} with the returned end). */
@@ -99,9 +224,10 @@ final class Wal implements Closeable {
     try {
       ensureUsable();
       long start = written;
+      long offset = start - currentBase();
       try {
-        FileSync.writeFully(channel, header, start);
-        FileSync.writeFully(channel, data, start + header.capacity());
+        FileSync.writeFully(channel, header, offset);
+        FileSync.writeFully(channel, data, offset + header.capacity());
       } catch (IOException e) {
         throw fail(e);
       }
@@ -125,15 +251,17 @@ final class Wal implements Closeable {
       }
       ensureUsable();
       long target;
+      FileChannel ch;
       appendLock.lock();
       try {
         target = written;
+        ch = channel;
       } finally {
         appendLock.unlock();
       }
       try {
         // force(false) is fdatasync: it still persists the file size, which recovery relies on.
-        channel.force(false);
+        ch.force(false);
       } catch (IOException e) {
         throw fail(e);
       }
@@ -141,6 +269,61 @@ final class Wal implements Closeable {
       synced = target;
     } finally {
       syncLock.unlock();
+    }
+  }
+
+  /**
+   * Makes everything written so far durable and starts a new segment at the current end, so that a
+   * later {@link #dropBefore} can delete the old ones whole.
+   */
+  void rotate() throws IOException {
+    syncLock.lock();
+    appendLock.lock();
+    try {
+      ensureUsable();
+      if (written - currentBase() == WalFormat.FILE_HEADER_BYTES) {
+        return; // the current segment is empty
+      }
+      long base = written - WalFormat.FILE_HEADER_BYTES;
+      FileChannel next;
+      try {
+        channel.force(false);
+        synced = written;
+        next = createSegment(dir, base);
+      } catch (IOException e) {
+        throw fail(e);
+      }
+      FileChannel old = channel;
+      channel = next;
+      segments.add(new Segment(base, dir.resolve(segmentName(base))));
+      try {
+        old.close();
+      } catch (IOException e) {
+        LOG.warn("closing the previous log segment in {} failed", dir, e);
+      }
+    } finally {
+      appendLock.unlock();
+      syncLock.unlock();
+    }
+  }
+
+  /** Deletes the segments that end at or before {@code position}; the current one always stays. */
+  void dropBefore(long position) throws IOException {
+    List<Path> doomed = new ArrayList<>();
+    appendLock.lock();
+    try {
+      while (segments.size() > 1
+          && segments.get(1).base() + WalFormat.FILE_HEADER_BYTES <= position) {
+        doomed.add(segments.remove(0).file());
+      }
+    } finally {
+      appendLock.unlock();
+    }
+    for (Path f : doomed) {
+      Files.deleteIfExists(f);
+    }
+    if (!doomed.isEmpty()) {
+      FileSync.fsyncDirectory(dir);
     }
   }
 
@@ -159,8 +342,28 @@ final class Wal implements Closeable {
     return forces.get();
   }
 
+  /** The segment being written. */
   Path file() {
-    return file;
+    appendLock.lock();
+    try {
+      return segments.get(segments.size() - 1).file();
+    } finally {
+      appendLock.unlock();
+    }
+  }
+
+  /** Every segment file, oldest first. */
+  List<Path> files() {
+    appendLock.lock();
+    try {
+      return segments.stream().map(Segment::file).toList();
+    } finally {
+      appendLock.unlock();
+    }
+  }
+
+  private long currentBase() {
+    return segments.get(segments.size() - 1).base();
   }
 
   @Override
@@ -187,11 +390,11 @@ final class Wal implements Closeable {
 
   private void ensureUsable() throws IOException {
     if (closed) {
-      throw new IOException("write-ahead log " + file + " is closed");
+      throw new IOException("write-ahead log in " + dir + " is closed");
     }
     IOException f = failure;
     if (f != null) {
-      throw new IOException("write-ahead log " + file + " failed earlier: " + f.getMessage(), f);
+      throw new IOException("write-ahead log in " + dir + " failed earlier: " + f.getMessage(), f);
     }
   }
 
@@ -199,7 +402,7 @@ final class Wal implements Closeable {
     if (failure == null) {
       failure = e;
     }
-    LOG.error("write-ahead log {} failed; it accepts no more writes", file, e);
+    LOG.error("write-ahead log in {} failed; it accepts no more writes", dir, e);
     return e;
   }
 }

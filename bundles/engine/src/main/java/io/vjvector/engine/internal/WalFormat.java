@@ -14,8 +14,11 @@ import java.util.zip.CRC32C;
  */
 final class WalFormat {
   static final int MAGIC = 0x564A5657;
-  static final int VERSION = 1;
-  static final int FILE_HEADER_BYTES = 8;
+  static final int VERSION = 2;
+
+  /** Magic, version, and the log position of the segment's first byte after the header. */
+  static final int FILE_HEADER_BYTES = 16;
+
   static final int RECORD_HEADER_BYTES = 8;
   static final int MIN_FRAME_BYTES = RECORD_HEADER_BYTES + 1;
 
@@ -27,8 +30,12 @@ final class WalFormat {
 
   private WalFormat() {}
 
-  static ByteBuffer fileHeader() {
-    return ByteBuffer.allocate(FILE_HEADER_BYTES).putInt(MAGIC).putInt(VERSION).flip();
+  static ByteBuffer fileHeader(long base) {
+    return ByteBuffer.allocate(FILE_HEADER_BYTES)
+        .putInt(MAGIC)
+        .putInt(VERSION)
+        .putLong(base)
+        .flip();
   }
 
   static boolean plausibleLength(int length) {

@@ -99,7 +99,7 @@ final class WalRecords {
     return ids;
   }
 
-  private static void writeId(ByteWriter out, PointId id) {
+  static void writeId(ByteWriter out, PointId id) {
     if (id.isNumber()) {
       out.putByte(NUMBER_ID);
       out.putVarLong(id.number());
@@ -109,7 +109,7 @@ final class WalRecords {
     }
   }
 
-  private static PointId readId(ByteReader in) {
+  static PointId readId(ByteReader in) {
     int kind = in.getByte();
     if (kind == NUMBER_ID) {
       return PointId.of(in.getVarLong());

@@ -26,12 +26,15 @@ final class WalReplayer {
   private WalReplayer() {}
 
   /**
+   * Checks every record of a segment and hands those at or after {@code applyFrom} (a file offset
+   * on a record boundary) to the handler; earlier ones are already in the checkpoint.
+   *
    * @return the offset where valid data ends
-   * @throws IOException for a bad header, mid-log corruption, or a record that cannot be applied
+   * @throws IOException for mid-log corruption, or a record that cannot be applied
    */
-  static long replay(FileChannel ch, Path file, Wal.RecordHandler handler) throws IOException {
+  static long replay(FileChannel ch, Path file, long applyFrom, Wal.RecordHandler handler)
+      throws IOException {
     long size = ch.size();
-    checkHeader(ch, file, size);
     long pos = WalFormat.FILE_HEADER_BYTES;
     // Not closed on purpose: closing a stream from Channels.newInputStream closes the channel.
     DataInputStream in =
@@ -54,7 +57,9 @@ final class WalReplayer {
           if (WalFormat.checksum(ByteBuffer.wrap(data)) != crc) {
             damage = "checksum mismatch";
           } else {
-            apply(handler, data, file, pos);
+            if (pos >= applyFrom) {
+              apply(handler, data, file, pos);
+            }
             pos += RECORD_HEADER_BYTES + length;
             continue;
           }
@@ -75,7 +80,9 @@ final class WalReplayer {
     return pos;
   }
 
-  private static void checkHeader(FileChannel ch, Path file, long size) throws IOException {
+  /** Checks a segment's header and returns the log position its records start at. */
+  static long readBase(FileChannel ch, Path file) throws IOException {
+    long size = ch.size();
     if (size < WalFormat.FILE_HEADER_BYTES) {
       throw new IOException(file + " has no complete log header (" + size + " bytes)");
     }
@@ -90,6 +97,11 @@ final class WalReplayer {
     if (version != WalFormat.VERSION) {
       throw new IOException(file + " has unsupported log format version " + version);
     }
+    long base = header.getLong();
+    if (base < 0) {
+      throw new IOException(file + " has a negative base position " + base);
+    }
+    return base;
   }
 
   private static void apply(Wal.RecordHandler handler, byte[] data, Path file, long pos)

@@ -169,7 +169,7 @@ class CollectionsTest {
 
   @Test
   void callsRacingADeleteSeeTheCollectionAsGone() throws Exception {
-    try (CollectionRegistry registry = CollectionRegistry.open(dir)) {
+    try (CollectionRegistry registry = CollectionRegistry.open(dir, EngineOptions.DEFAULTS)) {
       Collection c = registry.create("t", new CollectionSpec("c", 2, Distance.DOT));
       assertTrue(registry.delete("t", "c"));
       assertError(ErrorType.COLLECTION_NOT_FOUND, () -> c.count(Filter.none()));

@@ -71,6 +71,6 @@ final class Fixtures {
   }
 
   static Path walFile(Path dataDir, String tenant, String collection) {
-    return new DataLayout(dataDir).collectionDir(tenant, collection).resolve(DataLayout.WAL_FILE);
+    return new DataLayout(dataDir).collectionDir(tenant, collection).resolve(Wal.segmentName(0));
   }
 }

@@ -31,7 +31,7 @@ class IndexedSearchTest {
   @TempDir Path dir;
 
   @Test
-  void graphSearchKeepsRecallThroughDeletesAndRestart() {
+  void graphSearchKeepsRecallThroughDeletesAndRestart() throws Exception {
     Random random = new Random(3);
     List<float[]> queries = new ArrayList<>();
     for (int q = 0; q < 50; q++) {
@@ -43,8 +43,10 @@ class IndexedSearchTest {
           "t", new CollectionSpec("big", DIM, Distance.COSINE, new HnswConfig(12, 80)));
       assertEquals(0, engine.collection("t", "big").orElseThrow().indexedCount());
       List<Point> batch = new ArrayList<>();
+      float[] last = null;
       for (int i = 0; i < POINTS; i++) {
-        batch.add(new Point(PointId.of(i), vector(random), Map.of("i", (long) i)));
+        last = vector(random);
+        batch.add(new Point(PointId.of(i), last, Map.of("i", (long) i)));
         if (batch.size() == 1000) {
           engine.upsert("t", "big", batch);
           batch = new ArrayList<>();
@@ -53,12 +55,37 @@ class IndexedSearchTest {
       if (!batch.isEmpty()) {
         engine.upsert("t", "big", batch);
       }
+      // Searchable at once, whether or not the background indexer has linked the points yet.
+      assertEquals(PointId.of(POINTS - 1), approximate(engine, last, 1).get(0).id());
+      assertTrue(engine.awaitIndexed("t", "big", 60_000));
+      CollectionInfo indexed = engine.collection("t", "big").orElseThrow();
+      assertEquals("green", indexed.status());
+      assertEquals(POINTS, indexed.indexedCount());
       assertTrue(recall(engine, queries) >= 0.95);
 
       for (int i = 0; i < 2_000; i += 2) {
         deleted.add(PointId.of(i));
       }
       engine.delete("t", "big", deleted);
+      for (float[] q : queries) {
+        for (ScoredPoint hit : approximate(engine, q, 20)) {
+          assertFalse(deleted.contains(hit.id()), "deleted " + hit.id() + " returned");
+        }
+      }
+      // The graph is repaired around the deleted points, then their slots are reused.
+      assertTrue(engine.awaitIndexed("t", "big", 60_000));
+      assertTrue(recall(engine, queries) >= 0.95);
+      long graphBefore = engine.collection("t", "big").orElseThrow().graphBytes();
+      List<Point> refill = new ArrayList<>();
+      for (int i = 0; i < deleted.size(); i++) {
+        refill.add(new Point(PointId.of(POINTS + i), vector(random), Map.of()));
+      }
+      engine.upsert("t", "big", refill);
+      engine.delete("t", "big", refill.stream().map(Point::id).toList());
+      assertTrue(engine.awaitIndexed("t", "big", 60_000));
+      assertTrue(
+          engine.collection("t", "big").orElseThrow().graphBytes() < graphBefore * 1.2,
+          "slots are reused, the graph does not grow");
       assertTrue(recall(engine, queries) >= 0.95);
       for (float[] q : queries) {
         for (ScoredPoint hit : approximate(engine, q, 20)) {
@@ -68,6 +95,8 @@ class IndexedSearchTest {
     }
     try (EngineService reopened = new EngineService(dir)) {
       assertEquals(POINTS - deleted.size(), reopened.count("t", "big", Filter.none()));
+      assertFalse(reopened.graphLoadedFromCheckpoint("t", "big"), "the log is below the threshold");
+      assertTrue(reopened.awaitIndexed("t", "big", 60_000));
       CollectionInfo info = reopened.collection("t", "big").orElseThrow();
       assertEquals(new HnswConfig(12, 80), info.hnsw(), "index parameters persist");
       assertEquals(POINTS - deleted.size(), info.indexedCount(), "rebuilt from the live points");

@@ -26,6 +26,14 @@ class KernelsTest {
         double l2 = VectorMath.exactSquaredL2(a, b, 3, dim);
         assertEquals(dot, k.dot(a, b, 3, dim), 1e-5 * dim, k.name() + " dot, dim " + dim);
         assertEquals(l2, k.squaredL2(a, b, 3, dim), 1e-5 * dim, k.name() + " l2, dim " + dim);
+        byte[] codes = new byte[dim + 5];
+        random.nextBytes(codes);
+        double bytesDot = 0;
+        for (int i = 0; i < dim; i++) {
+          bytesDot += (double) a[i] * codes[5 + i];
+        }
+        assertEquals(
+            bytesDot, k.dotBytes(a, codes, 5, dim), 1e-3 * dim, k.name() + " bytes, dim " + dim);
       }
     }
   }

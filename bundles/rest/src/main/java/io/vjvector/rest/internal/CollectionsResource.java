@@ -3,6 +3,7 @@ package io.vjvector.rest.internal;
 import io.vjvector.engine.CollectionInfo;
 import io.vjvector.engine.CollectionSpec;
 import io.vjvector.engine.HnswConfig;
+import io.vjvector.engine.Quantization;
 import io.vjvector.rest.internal.dto.CollectionView;
 import io.vjvector.rest.internal.dto.CreateCollection;
 import io.vjvector.rest.internal.dto.HnswConfigDto;
@@ -75,11 +76,20 @@ public class CollectionsResource {
     } catch (IllegalArgumentException e) {
       throw Convert.invalid(e.getMessage());
     }
+    Quantization quantization = Quantization.NONE;
+    if (body.quantization != null) {
+      quantization = Quantization.fromWire(body.quantization);
+      if (quantization == null) {
+        throw Convert.invalid(
+            "'quantization' must be none, int8 or binary, not '" + body.quantization + "'");
+      }
+    }
     CollectionInfo info =
         gate.engine()
             .createCollection(
                 Tenants.DEFAULT,
-                new CollectionSpec(body.name, body.dimension, distance, hnsw(body.hnswConfig)));
+                new CollectionSpec(
+                    body.name, body.dimension, distance, hnsw(body.hnswConfig), quantization));
     return Response.created(URI.create("collections/" + info.name()))
         .entity(Convert.collection(info))
         .build();

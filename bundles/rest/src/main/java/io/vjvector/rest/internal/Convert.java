@@ -183,13 +183,19 @@ final class Convert {
     v.createdAt = c.createdAt().toString();
     v.pointsCount = c.pointCount();
     v.indexedPointsCount = c.indexedCount();
-    v.status = "green";
+    v.status = c.status();
     v.hnswConfig = new HnswConfigDto();
     v.hnswConfig.m = c.hnsw().m();
     v.hnswConfig.efConstruct = c.hnsw().efConstruct();
     v.memoryBytes = new java.util.LinkedHashMap<>();
     v.memoryBytes.put("vectors", c.vectorBytes());
     v.memoryBytes.put("graph", c.graphBytes());
+    v.memoryBytes.put("quantized", c.quantizedBytes());
+    v.memoryBytes.put("payload", c.payloadBytes());
+    v.memoryBytes.put("payload_index", c.payloadIndexBytes());
+    v.quantization = c.quantization().wireName();
+    v.payloadIndexes = new java.util.LinkedHashMap<>();
+    c.payloadIndexes().forEach((field, type) -> v.payloadIndexes.put(field, type.wireName()));
     v.diskBytes = c.diskBytes();
     return v;
   }

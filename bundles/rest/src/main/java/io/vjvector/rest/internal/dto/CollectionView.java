@@ -25,14 +25,24 @@ public class CollectionView {
   @JsonProperty("indexed_points_count")
   public long indexedPointsCount;
 
-  /** {@code green}: every point is searchable. */
+  /**
+   * {@code green}: the index has caught up with every write; {@code indexing}: the background
+   * indexer is linking new points or repairing deleted ones (every point is searchable either way).
+   */
   public String status;
+
+  /** {@code none}, {@code int8} or {@code binary}. */
+  public String quantization;
+
+  /** Indexed payload fields and their types. */
+  @JsonProperty("payload_indexes")
+  public java.util.Map<String, String> payloadIndexes;
 
   /** Index parameters. */
   @JsonProperty("hnsw_config")
   public HnswConfigDto hnswConfig;
 
-  /** Memory by part: {@code vectors}, {@code graph}. */
+  /** Memory by part: vectors, graph, quantized, payload, payload_index. */
   @JsonProperty("memory_bytes")
   public java.util.Map<String, Long> memoryBytes;
 

@@ -16,4 +16,7 @@ public class CreateCollection {
   /** Index parameters; defaults when absent. */
   @JsonProperty("hnsw_config")
   public HnswConfigDto hnswConfig;
+
+  /** {@code none} (default), {@code int8} or {@code binary}. */
+  public String quantization;
 }

@@ -1,0 +1,72 @@
+package io.vjvector.engine.internal;
+
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The engine's background work: linking new points into graphs, repairing deletions, and writing
+ * checkpoints. One thread runs the tasks (each spreads its own work over the cores where that
+ * pays); closing it waits for the running task.
+ */
+final class Background implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Background.class);
+  private static final AtomicInteger THREADS = new AtomicInteger();
+
+  private final ScheduledThreadPoolExecutor executor;
+
+  Background() {
+    executor =
+        new ScheduledThreadPoolExecutor(
+            1,
+            r -> {
+              Thread t = new Thread(r, "vjv-engine-background-" + THREADS.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+    executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+    executor.setRemoveOnCancelPolicy(true);
+  }
+
+  ScheduledExecutorService executor() {
+    return executor;
+  }
+
+  /** Runs a task after a delay, logging (not propagating) what it throws. */
+  void schedule(String what, Runnable task, long delayMillis) {
+    if (executor.isShutdown()) {
+      return;
+    }
+    try {
+      executor.schedule(
+          () -> {
+            try {
+              task.run();
+            } catch (RuntimeException | Error e) {
+              LOG.error("background task failed: {}", what, e);
+            }
+          },
+          delayMillis,
+          TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      // shutting down
+    }
+  }
+
+  @Override
+  public void close() {
+    executor.shutdown();
+    try {
+      if (!executor.awaitTermination(60, TimeUnit.SECONDS)) {
+        LOG.warn("background tasks did not finish within 60 s");
+        executor.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      executor.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+  }
+}
