@@ -68,6 +68,78 @@ public class PlatformIT extends VjvExamSupport {
   }
 
   @Test
+  public void payloadIndexesQuantizationAndDeleteByFilterOverRest() throws Exception {
+    Http.Reply created =
+        http.post(
+            "collections",
+            Map.of(
+                "name", "shop", "dimension", 4, "distance", "euclidean", "quantization", "int8"));
+    assertEquals(created.toString(), 201, created.status);
+    assertEquals("int8", created.json().get("quantization").asText());
+    List<Map<String, Object>> points = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      points.add(
+          Map.of(
+              "id",
+              i,
+              "vector",
+              new float[] {i, i % 7, i % 3, 1},
+              "payload",
+              Map.of("kind", i % 3 == 0 ? "book" : "toy", "price", i * 0.5)));
+    }
+    assertEquals(200, http.put("collections/shop/points", Map.of("points", points)).status);
+    Http.Reply indexed =
+        http.put("collections/shop/index", Map.of("field_name", "kind", "field_schema", "keyword"));
+    assertEquals(indexed.toString(), 200, indexed.status);
+    assertEquals("keyword", indexed.json().get("payload_indexes").get("kind").asText());
+    assertEquals(
+        200,
+        http.put("collections/shop/index", Map.of("field_name", "price", "field_schema", "float"))
+            .status);
+    assertProblem(
+        http.put("collections/shop/index", Map.of("field_name", "x", "field_schema", "vector")),
+        400,
+        "invalid-request");
+    Map<String, Object> books =
+        Map.of("must", List.of(Map.of("key", "kind", "match", Map.of("value", "book"))));
+    Map<String, Object> cheapBooks =
+        Map.of(
+            "must",
+            List.of(
+                Map.of("key", "kind", "match", Map.of("value", "book")),
+                Map.of("key", "price", "range", Map.of("lt", 30))));
+    assertEquals(
+        100,
+        http.post("collections/shop/points/count", Map.of("filter", books))
+            .json()
+            .get("count")
+            .asInt());
+    JsonNode hits =
+        http.post(
+                "collections/shop/search",
+                Map.of("vector", new float[] {50, 1, 2, 1}, "limit", 5, "filter", cheapBooks))
+            .json()
+            .get("result");
+    assertEquals(5, hits.size());
+    for (JsonNode h : hits) {
+      assertTrue(h.get("id").asInt() % 3 == 0 && h.get("id").asInt() * 0.5 < 30);
+    }
+    assertProblem(
+        http.post("collections/shop/points/delete", Map.of("ids", List.of(1), "filter", books)),
+        400,
+        "invalid-request");
+    JsonNode deleted = http.post("collections/shop/points/delete", Map.of("filter", books)).json();
+    assertEquals(100, deleted.get("deleted").asInt());
+    assertEquals(200, http.get("collections/shop").json().get("points_count").asInt());
+    assertEquals(204, http.delete("collections/shop/index/price").status);
+    assertProblem(http.delete("collections/shop/index/price"), 404, "not-found");
+    JsonNode info = http.get("collections/shop").json();
+    assertTrue(info.get("memory_bytes").get("payload").asLong() > 0);
+    assertTrue(info.get("memory_bytes").has("quantized"));
+    assertEquals(204, http.delete("collections/shop").status);
+  }
+
+  @Test
   public void restRoundTrip() throws Exception {
     Http.Reply created =
         http.post("collections", Map.of("name", "docs", "dimension", 3, "distance", "cosine"));

@@ -89,6 +89,37 @@ public interface VectorEngine {
   int delete(String tenant, String collection, List<PointId> ids);
 
   /**
+   * Deletes every point that matches a filter, atomically (one log record).
+   *
+   * @param tenant the tenant
+   * @param collection the collection
+   * @param filter a non-empty filter
+   * @return how many points were deleted
+   */
+  int deleteByFilter(String tenant, String collection, Filter filter);
+
+  /**
+   * Creates or replaces the index of a payload field, so filters on it are answered without
+   * scanning. Durable (recorded in the collection's metadata) and rebuilt on start.
+   *
+   * @param tenant the tenant
+   * @param collection the collection
+   * @param field the payload field or dotted path
+   * @param type what the index holds
+   */
+  void createPayloadIndex(String tenant, String collection, String field, PayloadIndexType type);
+
+  /**
+   * Drops the index of a payload field.
+   *
+   * @param tenant the tenant
+   * @param collection the collection
+   * @param field the payload field
+   * @return whether there was one
+   */
+  boolean dropPayloadIndex(String tenant, String collection, String field);
+
+  /**
    * Counts points that match a filter.
    *
    * @param tenant the tenant

@@ -160,7 +160,15 @@ public final class Filter implements Condition {
   }
 
   /** The values at a (dotted) key: empty when missing, the elements when it holds an array. */
-  static List<Object> values(Map<String, Object> payload, String key) {
+  /**
+   * The values a condition on {@code key} sees in a payload: the value at a dotted path, each
+   * element of a list, nothing when the path is absent.
+   *
+   * @param payload the payload
+   * @param key a field name or dotted path
+   * @return the values, possibly empty
+   */
+  public static List<Object> values(Map<String, Object> payload, String key) {
     Object current = payload;
     for (String part : key.split("\\.", -1)) {
       if (!(current instanceof Map)) {
@@ -306,9 +314,27 @@ public final class Filter implements Condition {
       this.values = List.copyOf(values);
     }
 
+    /**
+     * The payload field.
+     *
+     * @return the key
+     */
+    public String key() {
+      return key;
+    }
+
+    /**
+     * The accepted values.
+     *
+     * @return strings, numbers or booleans
+     */
+    public List<Object> values() {
+      return values;
+    }
+
     @Override
     public boolean test(PointId id, Map<String, Object> payload) {
-      for (Object v : values(payload, key)) {
+      for (Object v : Filter.values(payload, key)) {
         for (Object candidate : values) {
           if (sameValue(v, candidate)) {
             return true;
@@ -381,6 +407,60 @@ public final class Filter implements Condition {
       this.gte = dates ? date(key, gte) : gte;
       this.lt = dates ? date(key, lt) : lt;
       this.lte = dates ? date(key, lte) : lte;
+    }
+
+    /**
+     * The payload field.
+     *
+     * @return the key
+     */
+    public String key() {
+      return key;
+    }
+
+    /**
+     * Whether the bounds are date-times ({@link java.time.Instant}) rather than numbers.
+     *
+     * @return true for a date-time range
+     */
+    public boolean isDateRange() {
+      return dates;
+    }
+
+    /**
+     * The exclusive lower bound.
+     *
+     * @return a Number, an Instant, or null
+     */
+    public Object gt() {
+      return gt;
+    }
+
+    /**
+     * The inclusive lower bound.
+     *
+     * @return a Number, an Instant, or null
+     */
+    public Object gte() {
+      return gte;
+    }
+
+    /**
+     * The exclusive upper bound.
+     *
+     * @return a Number, an Instant, or null
+     */
+    public Object lt() {
+      return lt;
+    }
+
+    /**
+     * The inclusive upper bound.
+     *
+     * @return a Number, an Instant, or null
+     */
+    public Object lte() {
+      return lte;
     }
 
     private static Object date(String key, Object bound) {

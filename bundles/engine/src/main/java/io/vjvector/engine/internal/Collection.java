@@ -1,6 +1,7 @@
 package io.vjvector.engine.internal;
 
 import io.vjvector.engine.CollectionInfo;
+import io.vjvector.engine.PayloadIndexType;
 import io.vjvector.engine.Point;
 import io.vjvector.engine.Quantization;
 import io.vjvector.engine.RecommendRequest;
@@ -18,6 +19,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -50,7 +52,7 @@ final class Collection implements Closeable {
 
   private final String tenant;
   private final Path dir;
-  private final CollectionMeta meta;
+  private volatile CollectionMeta meta; // replaced whole when a payload index changes
   private final Wal wal;
   private final CollectionStore store;
   private final CommitSequencer sequencer;
@@ -91,6 +93,7 @@ final class Collection implements Closeable {
     this.checkpointPosition = checkpointPosition;
     this.sequencer = new CommitSequencer(wal.end());
     this.graphLoaded = graphLoaded;
+    meta.indexes().forEach((field, type) -> store.indexes().create(field, type, store));
     if (graphLoaded) {
       graphEnabled = true;
       store.trackPending(true);
@@ -176,9 +179,9 @@ final class Collection implements Closeable {
           diskBytes(),
           meta.quantization(),
           store.quantizer() == null ? 0 : store.quantizer().memoryBytes(store.slotCount()),
-          0,
+          store.payloadBytes(),
           meta.indexes(),
-          0,
+          store.indexes().memoryBytes(),
           status());
     } finally {
       state.readLock().unlock();
@@ -248,6 +251,10 @@ final class Collection implements Closeable {
     if (known.isEmpty()) {
       return 0;
     }
+    return deleteKnown(known);
+  }
+
+  private int deleteKnown(List<PointId> known) {
     // Counted when applied: a concurrent delete of the same id may win the race.
     int n =
         commit(
@@ -288,6 +295,18 @@ final class Collection implements Closeable {
     ensureOpen();
     state.readLock().lock();
     try {
+      if (filter != null && !filter.isEmpty()) {
+        BitSet candidates = store.indexes().candidates(filter, store::slotOf);
+        if (candidates != null) {
+          long n = 0;
+          for (int s = candidates.nextSetBit(0); s >= 0; s = candidates.nextSetBit(s + 1)) {
+            if (store.idAt(s) != null && filter.test(store.idAt(s), store.payloadAt(s))) {
+              n++;
+            }
+          }
+          return n;
+        }
+      }
       return store.count(filter);
     } finally {
       state.readLock().unlock();
@@ -299,17 +318,123 @@ final class Collection implements Closeable {
     ensureOpen();
     state.readLock().lock();
     try {
-      boolean unfiltered = request.filter() == null || request.filter().isEmpty();
-      int window = request.limit() + request.offset();
-      if (!request.exact() && graphEnabled && unfiltered && window <= store.size() / 2) {
-        int ef = request.ef() == null ? GraphSearch.DEFAULT_EF : request.ef();
-        return GraphSearch.search(
-            store, graph, meta.distance(), query, request, store.pendingSnapshot(), null, ef);
-      }
-      return ExactSearch.search(store, meta.distance(), query, request.filter(), request);
+      return plannedSearch(query, request).hits();
     } finally {
       state.readLock().unlock();
     }
+  }
+
+  /** How a search is run, for tests: caller need not hold the lock. */
+  FilterPlanner.Result explain(SearchRequest request) {
+    float[] query = RequestValidator.search(request, meta.dimension());
+    ensureOpen();
+    state.readLock().lock();
+    try {
+      return plannedSearch(query, request);
+    } finally {
+      state.readLock().unlock();
+    }
+  }
+
+  private FilterPlanner.Result plannedSearch(float[] query, SearchRequest request) {
+    boolean unfiltered = request.filter() == null || request.filter().isEmpty();
+    int window = request.limit() + request.offset();
+    int ef = request.ef() == null ? GraphSearch.DEFAULT_EF : request.ef();
+    if (unfiltered) {
+      if (!request.exact() && graphEnabled && window <= store.size() / 2) {
+        return new FilterPlanner.Result(
+            GraphSearch.search(
+                store, graph, meta.distance(), query, request, store.pendingSnapshot(), null, ef),
+            null,
+            1);
+      }
+      return new FilterPlanner.Result(
+          ExactSearch.search(store, meta.distance(), query, null, request), null, 1);
+    }
+    return FilterPlanner.search(
+        store,
+        graphEnabled && window <= store.size() / 2 ? graph : null,
+        meta.distance(),
+        query,
+        request,
+        store.pendingSnapshot(),
+        ef);
+  }
+
+  /**
+   * Creates (or re-creates with another type) the index of a payload field: recorded durably in the
+   * collection's metadata first, then built from every point while writes wait.
+   */
+  void createIndex(String field, PayloadIndexType type) {
+    RequestValidator.indexField(field);
+    if (type == null) {
+      throw new VjvException(ErrorType.INVALID_REQUEST, "an index type is required");
+    }
+    changeIndexes(meta.withIndex(field, type), () -> store.indexes().create(field, type, store));
+  }
+
+  /** Drops a payload index; returns whether there was one. */
+  boolean dropIndex(String field) {
+    RequestValidator.indexField(field);
+    if (!meta.indexes().containsKey(field)) {
+      ensureOpen();
+      return false;
+    }
+    changeIndexes(meta.withoutIndex(field), () -> store.indexes().drop(field));
+    return true;
+  }
+
+  private void changeIndexes(CollectionMeta next, Runnable apply) {
+    lifecycle.readLock().lock();
+    try {
+      ensureOpen();
+      state.writeLock().lock();
+      try {
+        try {
+          FileSync.writeAtomically(dir.resolve(DataLayout.META_FILE), next.toJson());
+        } catch (IOException e) {
+          throw new VjvException(
+              ErrorType.STORAGE_ERROR,
+              label() + ": writing " + DataLayout.META_FILE + " failed: " + e.getMessage(),
+              e);
+        }
+        apply.run();
+        meta = next;
+      } finally {
+        state.writeLock().unlock();
+      }
+    } finally {
+      lifecycle.readLock().unlock();
+    }
+  }
+
+  /** Deletes every point matching a filter; returns how many. */
+  int deleteByFilter(Filter filter) {
+    if (filter == null || filter.isEmpty()) {
+      throw new VjvException(
+          ErrorType.INVALID_REQUEST,
+          "deleting by filter needs a non-empty filter (delete the collection to remove all)");
+    }
+    ensureOpen();
+    List<PointId> matching = new ArrayList<>();
+    state.readLock().lock();
+    try {
+      BitSet candidates = store.indexes().candidates(filter, store::slotOf);
+      int end = store.slotCount();
+      for (int slot = candidates == null ? 0 : candidates.nextSetBit(0);
+          slot >= 0 && slot < end;
+          slot = candidates == null ? slot + 1 : candidates.nextSetBit(slot + 1)) {
+        PointId id = store.idAt(slot);
+        if (id != null && filter.test(id, store.payloadAt(slot))) {
+          matching.add(id);
+        }
+      }
+    } finally {
+      state.readLock().unlock();
+    }
+    ensureOpen();
+    // One log record: all matching points go, or (on a crash before the fsync) none.
+    return matching.isEmpty() ? 0 : deleteKnown(matching);
   }
 
   ScrollPage scroll(ScrollRequest request) {

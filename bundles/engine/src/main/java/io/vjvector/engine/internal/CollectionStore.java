@@ -40,6 +40,8 @@ final class CollectionStore {
   private int pendingCount; // guarded by pending
   private boolean trackPending;
   private Quantizer quantizer;
+  private final PayloadIndexes indexes = new PayloadIndexes();
+  private long payloadBytes;
 
   CollectionStore(int dimension) {
     this.vectors = new VectorSlab(dimension);
@@ -58,6 +60,11 @@ final class CollectionStore {
         quantizer.encode(slot, p.vector(), 0);
       }
       norms[slot] = VectorMath.norm(p.vector());
+      Map<String, Object> before = existing == null ? null : payloadAt(slot);
+      if (!indexes.isEmpty()) {
+        indexes.update(slot, before, p.payload());
+      }
+      payloadBytes += PayloadSize.of(p.payload()) - (before == null ? 0 : PayloadSize.of(before));
       payloads[slot] = p.payload();
       if (existing == null) {
         ids[slot] = p.id();
@@ -76,6 +83,11 @@ final class CollectionStore {
       if (slot == null) {
         continue;
       }
+      Map<String, Object> before = payloadAt(slot);
+      if (!indexes.isEmpty()) {
+        indexes.update(slot, before, null);
+      }
+      payloadBytes -= PayloadSize.of(before);
       ids[slot] = null;
       payloads[slot] = null;
       tombstones.add(slot);
@@ -88,6 +100,20 @@ final class CollectionStore {
       deleted++;
     }
     return deleted;
+  }
+
+  PayloadIndexes indexes() {
+    return indexes;
+  }
+
+  /** Estimated memory held by payloads. */
+  long payloadBytes() {
+    return payloadBytes;
+  }
+
+  /** The slot of a live point, or null. */
+  Integer slotOf(PointId id) {
+    return slotsById.get(id);
   }
 
   /** Slots deleted but not yet reusable. */
@@ -321,6 +347,7 @@ final class CollectionStore {
         Map<String, Object> payload = PayloadCodec.readMap(rec);
         ids[slot] = id;
         payloads[slot] = payload;
+        payloadBytes += PayloadSize.of(payload);
         if (slotsById.put(id, slot) != null) {
           throw new IOException("checkpoint holds point " + id + " twice");
         }

@@ -2,6 +2,7 @@ package io.vjvector.engine.internal;
 
 import io.vjvector.engine.CollectionInfo;
 import io.vjvector.engine.CollectionSpec;
+import io.vjvector.engine.PayloadIndexType;
 import io.vjvector.engine.Point;
 import io.vjvector.engine.RecommendRequest;
 import io.vjvector.engine.ScoredPoint;
@@ -237,6 +238,27 @@ public final class EngineService implements VectorEngine, AutoCloseable {
   /** The collection's fsync count, for tests of group commit. */
   long forceCount(String tenant, String collection) {
     return registry().require(tenant, collection).forceCount();
+  }
+
+  @Override
+  public int deleteByFilter(String tenant, String collection, Filter filter) {
+    return registry().require(tenant, collection).deleteByFilter(filter);
+  }
+
+  @Override
+  public void createPayloadIndex(
+      String tenant, String collection, String field, PayloadIndexType type) {
+    registry().require(tenant, collection).createIndex(field, type);
+  }
+
+  @Override
+  public boolean dropPayloadIndex(String tenant, String collection, String field) {
+    return registry().require(tenant, collection).dropIndex(field);
+  }
+
+  /** How a search would be planned and what it finds (tests and benchmarks). */
+  FilterPlanner.Result explain(String tenant, String collection, SearchRequest request) {
+    return registry().require(tenant, collection).explain(request);
   }
 
   /** Waits until the collection's graph has caught up (tests and benchmarks). */

@@ -5,6 +5,7 @@ import io.vjvector.engine.SearchRequest;
 import io.vjvector.sdk.vector.Distance;
 import io.vjvector.sdk.vector.Filter;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,20 @@ final class ExactSearch {
       float[] query,
       Filter filter,
       SearchRequest request) {
+    return search(store, distance, query, filter, null, request);
+  }
+
+  /**
+   * Like {@link #search(CollectionStore, Distance, float[], Filter, SearchRequest)}, scanning only
+   * {@code candidates} (a superset of the filter's matches from the payload indexes) when given.
+   */
+  static List<ScoredPoint> search(
+      CollectionStore store,
+      Distance distance,
+      float[] query,
+      Filter filter,
+      BitSet candidates,
+      SearchRequest request) {
     int live = store.size();
     int window = request.limit() + request.offset();
     if (live == 0 || request.offset() >= live) {
@@ -36,7 +51,10 @@ final class ExactSearch {
     boolean higherIsCloser = distance.higherIsCloser();
     double queryNorm = distance == Distance.COSINE ? VectorMath.norm(query) : 0;
     TopK top = new TopK(Math.min(window, live), higherIsCloser, store::idAt);
-    for (int slot = 0, end = store.slotCount(); slot < end; slot++) {
+    int end = store.slotCount();
+    for (int slot = candidates == null ? 0 : candidates.nextSetBit(0);
+        slot >= 0 && slot < end;
+        slot = candidates == null ? slot + 1 : candidates.nextSetBit(slot + 1)) {
       if (store.idAt(slot) == null
           || (filtered && !filter.test(store.idAt(slot), store.payloadAt(slot)))) {
         continue;

@@ -130,6 +130,20 @@ final class RequestValidator {
   }
 
   /** A result window: limit 1.., offset 0.., together at most {@link SearchRequest#MAX_LIMIT}. */
+  /** A payload field name (or dotted path) to index. */
+  static void indexField(String field) {
+    if (field == null || field.isEmpty() || field.length() > 256) {
+      throw new VjvException(
+          ErrorType.INVALID_REQUEST, "a payload field name of 1 to 256 characters is required");
+    }
+    for (int i = 0; i < field.length(); i++) {
+      if (Character.isISOControl(field.charAt(i))) {
+        throw new VjvException(
+            ErrorType.INVALID_REQUEST, "the payload field name contains a control character");
+      }
+    }
+  }
+
   static void window(int limit, int offset) {
     if (limit < 1 || limit > SearchRequest.MAX_LIMIT) {
       throw new VjvException(

@@ -3,9 +3,11 @@ package io.vjvector.rest.internal;
 import io.vjvector.engine.CollectionInfo;
 import io.vjvector.engine.CollectionSpec;
 import io.vjvector.engine.HnswConfig;
+import io.vjvector.engine.PayloadIndexType;
 import io.vjvector.engine.Quantization;
 import io.vjvector.rest.internal.dto.CollectionView;
 import io.vjvector.rest.internal.dto.CreateCollection;
+import io.vjvector.rest.internal.dto.CreateIndex;
 import io.vjvector.rest.internal.dto.HnswConfigDto;
 import io.vjvector.sdk.error.ErrorType;
 import io.vjvector.sdk.error.VjvException;
@@ -18,6 +20,7 @@ import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
@@ -121,6 +124,47 @@ public class CollectionsResource {
   public Response delete(@PathParam("name") String name) {
     if (!gate.engine().deleteCollection(Tenants.DEFAULT, name)) {
       throw notFound(name);
+    }
+    return Response.noContent().build();
+  }
+
+  /**
+   * Creates or replaces the index of a payload field; answers once it is built and recorded.
+   *
+   * @param name the collection
+   * @param body the field and its type
+   * @return the collection
+   */
+  @PUT
+  @Path("{name}/index")
+  public CollectionView createIndex(@PathParam("name") String name, CreateIndex body) {
+    if (body == null || body.fieldName == null || body.fieldSchema == null) {
+      throw Convert.invalid("'field_name' and 'field_schema' are required");
+    }
+    PayloadIndexType type = PayloadIndexType.fromWire(body.fieldSchema);
+    if (type == null) {
+      throw Convert.invalid(
+          "'field_schema' must be keyword, integer, float, bool or datetime, not '"
+              + body.fieldSchema
+              + "'");
+    }
+    gate.engine().createPayloadIndex(Tenants.DEFAULT, name, body.fieldName, type);
+    return get(name);
+  }
+
+  /**
+   * Drops the index of a payload field.
+   *
+   * @param name the collection
+   * @param field the field
+   * @return 204, or 404 if there is no such index
+   */
+  @DELETE
+  @Path("{name}/index/{field}")
+  public Response dropIndex(@PathParam("name") String name, @PathParam("field") String field) {
+    if (!gate.engine().dropPayloadIndex(Tenants.DEFAULT, name, field)) {
+      throw new VjvException(
+          ErrorType.NOT_FOUND, "collection '" + name + "' has no index on '" + field + "'");
     }
     return Response.noContent().build();
   }

@@ -3,6 +3,7 @@ package io.vjvector.rest.internal;
 import io.vjvector.engine.Point;
 import io.vjvector.engine.ScrollPage;
 import io.vjvector.rest.internal.dto.CountPoints;
+import io.vjvector.rest.internal.dto.DeletePoints;
 import io.vjvector.rest.internal.dto.Hit;
 import io.vjvector.rest.internal.dto.PointIds;
 import io.vjvector.rest.internal.dto.PointView;
@@ -102,15 +103,23 @@ public class PointsResource {
   }
 
   /**
-   * Deletes points by id, atomically; answers once the deletion is durable.
+   * Deletes points by id or by filter, atomically; answers once the deletion is durable.
    *
    * @param name the collection
-   * @param body the ids
+   * @param body the ids, or a filter
    * @return {@code {"status":"acknowledged","deleted":n}}
    */
   @POST
   @Path("delete")
-  public Map<String, Object> delete(@PathParam("name") String name, PointIds body) {
+  public Map<String, Object> delete(@PathParam("name") String name, DeletePoints body) {
+    if (body != null && body.filter != null && !body.filter.isNull()) {
+      if (body.ids != null) {
+        throw Convert.invalid("give either 'ids' or 'filter', not both");
+      }
+      int deleted =
+          gate.engine().deleteByFilter(Tenants.DEFAULT, name, Convert.filter(body.filter));
+      return Map.of("status", "acknowledged", "deleted", deleted);
+    }
     limits.checkBatch(body == null ? null : body.ids, "ids");
     int deleted = gate.engine().delete(Tenants.DEFAULT, name, Convert.ids(body.ids));
     return Map.of("status", "acknowledged", "deleted", deleted);
