@@ -480,9 +480,10 @@ final class Collection implements Closeable {
               request.withPayload(),
               null,
               request.withVector(),
-              true,
+              false,
               null);
-      return ExactSearch.search(store, meta.distance(), query, notExamples, search);
+      // planned like any filtered search: through the graph when the collection has one
+      return plannedSearch(query, search).hits();
     } finally {
       state.readLock().unlock();
     }
@@ -628,6 +629,9 @@ final class Collection implements Closeable {
 
   /** Called periodically by the engine. */
   void checkpointQuietly() {
+    if (closed || deleted) {
+      return;
+    }
     try {
       checkpointIfDue();
     } catch (IOException | RuntimeException e) {

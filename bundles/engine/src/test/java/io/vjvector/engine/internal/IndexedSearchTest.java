@@ -105,6 +105,18 @@ class IndexedSearchTest {
       assertTrue(
           info.diskBytes() > (long) POINTS * DIM * Float.BYTES, "the log holds every vector");
       assertTrue(recall(reopened, queries) >= 0.95, "after restart");
+      // recommend on a large collection walks the graph and never returns its examples
+      PointId example = PointId.of(1);
+      List<ScoredPoint> similar =
+          reopened.recommend(
+              "t",
+              "big",
+              new io.vjvector.engine.RecommendRequest(
+                  List.of(example), List.of(), 10, null, Filter.none(), false, false));
+      assertEquals(10, similar.size());
+      for (ScoredPoint h : similar) {
+        assertFalse(h.id().equals(example) || deleted.contains(h.id()), "returned " + h.id());
+      }
     }
   }
 
