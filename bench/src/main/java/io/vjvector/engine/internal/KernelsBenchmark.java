@@ -37,6 +37,7 @@ public class KernelsBenchmark {
   private Kernels impl;
   private float[] a;
   private float[] b;
+  private byte[] codes;
 
   @Setup
   public void setUp() {
@@ -48,6 +49,8 @@ public class KernelsBenchmark {
       a[i] = random.nextFloat() * 2 - 1;
       b[i] = random.nextFloat() * 2 - 1;
     }
+    codes = new byte[dim];
+    random.nextBytes(codes);
   }
 
   @Benchmark
@@ -58,5 +61,11 @@ public class KernelsBenchmark {
   @Benchmark
   public float squaredL2() {
     return impl.squaredL2(a, b, 0, dim);
+  }
+
+  /** The int8 quantized traversal kernel: float weights against signed byte codes. */
+  @Benchmark
+  public float dotBytes() {
+    return impl.dotBytes(a, codes, 0, dim);
   }
 }

@@ -2,6 +2,7 @@ package io.vjvector.rest.internal;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -26,6 +27,11 @@ final class Json {
         .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
         .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
         .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+        // vectors are mostly numbers: the fast (Lemire / Randelshofer) parser and writer are
+        // exact, and several times faster than the JDK's
+        .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+        .enable(StreamReadFeature.USE_FAST_BIG_NUMBER_PARSER)
+        .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
         .serializationInclusion(JsonInclude.Include.NON_NULL)
         .build();
   }
