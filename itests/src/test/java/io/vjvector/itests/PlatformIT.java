@@ -429,8 +429,10 @@ public class PlatformIT extends VjvExamSupport {
 
   @Test
   public void consoleCommands() throws Exception {
-    String created = console("vjv:collection-create --distance dot console-demo 3");
+    String created =
+        console("vjv:collection-create --distance dot --quantization int8 console-demo 3");
     assertTrue(created, created.contains("Created collection console-demo"));
+    assertTrue(created, created.contains("quantization int8"));
     assertEquals(
         200,
         http.put(
@@ -439,8 +441,13 @@ public class PlatformIT extends VjvExamSupport {
             .status);
     String list = console("vjv:collection-list");
     assertTrue(list, list.contains("console-demo") && list.contains("dot"));
+    String indexed = console("vjv:index-create --type keyword console-demo k");
+    assertTrue(indexed, indexed.contains("Indexed 'k'"));
     String info = console("vjv:collection-info console-demo");
     assertTrue(info, info.contains("Points    : 1"));
+    assertTrue(info, info.contains("indexes: k keyword"));
+    String dropped = console("vjv:index-drop console-demo k");
+    assertTrue(dropped, dropped.contains("Dropped"));
     String hits = console("vjv:search --limit 1 console-demo 1,2,3");
     assertTrue(hits, hits.contains("7") && hits.contains("14.0"));
     String simulated = console("vjv:collection-delete --simulate console-demo");

@@ -2,6 +2,7 @@ package io.vjvector.console.internal;
 
 import io.vjvector.engine.CollectionInfo;
 import io.vjvector.engine.CollectionSpec;
+import io.vjvector.engine.Quantization;
 import io.vjvector.sdk.vector.Distance;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
@@ -23,6 +24,12 @@ public class CollectionCreateCommand extends EngineCommand {
   @Completion(DistanceCompleter.class)
   String distance = "cosine";
 
+  @Option(name = "--quantization", description = "none (default), int8 or binary")
+  @Completion(
+      value = org.apache.karaf.shell.support.completers.StringsCompleter.class,
+      values = {"none", "int8", "binary"})
+  String quantization = "none";
+
   @Option(name = "--simulate", description = "Validate only; create nothing")
   boolean simulate;
 
@@ -32,12 +39,18 @@ public class CollectionCreateCommand extends EngineCommand {
     if (dimension < 1) {
       throw new IllegalArgumentException("dimension must be at least 1");
     }
+    Quantization q = Quantization.fromWire(quantization);
+    if (q == null) {
+      throw new IllegalArgumentException(
+          "--quantization must be none, int8 or binary, not '" + quantization + "'");
+    }
     if (simulate) {
       System.out.println(
           "Would create collection " + name + " (" + dimension + " dims, " + d.wireName() + ")");
       return null;
     }
-    CollectionInfo c = engine.createCollection(tenant, new CollectionSpec(name, dimension, d));
+    CollectionInfo c =
+        engine.createCollection(tenant, new CollectionSpec(name, dimension, d, null, q));
     System.out.println(
         "Created collection "
             + c.name()
@@ -45,6 +58,8 @@ public class CollectionCreateCommand extends EngineCommand {
             + c.dimension()
             + " dims, "
             + c.distance().wireName()
+            + ", quantization "
+            + c.quantization().wireName()
             + ")");
     return null;
   }

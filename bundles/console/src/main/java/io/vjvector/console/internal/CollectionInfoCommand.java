@@ -49,6 +49,20 @@ public class CollectionInfoCommand extends EngineCommand {
             + c.quantizedBytes()
             + " B");
     System.out.println("Disk      : " + c.diskBytes() + " B");
+    StringBuilder indexes = new StringBuilder();
+    c.payloadIndexes()
+        .forEach(
+            (f, t) ->
+                indexes
+                    .append(indexes.length() == 0 ? "" : ", ")
+                    .append(f)
+                    .append(' ')
+                    .append(t.wireName()));
+    System.out.println(
+        "Payload   : "
+            + c.payloadBytes()
+            + " B, indexes: "
+            + (indexes.length() == 0 ? "none" : indexes));
     return null;
   }
 }
