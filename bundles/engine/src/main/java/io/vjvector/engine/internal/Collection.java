@@ -19,7 +19,6 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -296,16 +295,9 @@ final class Collection implements Closeable {
     state.readLock().lock();
     try {
       if (filter != null && !filter.isEmpty()) {
-        BitSet candidates = store.indexes().candidates(filter, store::slotOf);
-        if (candidates != null) {
-          long n = 0;
-          for (int s = candidates.nextSetBit(0); s >= 0; s = candidates.nextSetBit(s + 1)) {
-            if (store.idAt(s) != null && filter.test(store.idAt(s), store.payloadAt(s))) {
-              n++;
-            }
-          }
-          return n;
-        }
+        long[] n = new long[1];
+        store.forEachMatch(filter, store.indexes().candidates(filter, store::slotOf), s -> n[0]++);
+        return n[0];
       }
       return store.count(filter);
     } finally {
@@ -419,16 +411,10 @@ final class Collection implements Closeable {
     List<PointId> matching = new ArrayList<>();
     state.readLock().lock();
     try {
-      BitSet candidates = store.indexes().candidates(filter, store::slotOf);
-      int end = store.slotCount();
-      for (int slot = candidates == null ? 0 : candidates.nextSetBit(0);
-          slot >= 0 && slot < end;
-          slot = candidates == null ? slot + 1 : candidates.nextSetBit(slot + 1)) {
-        PointId id = store.idAt(slot);
-        if (id != null && filter.test(id, store.payloadAt(slot))) {
-          matching.add(id);
-        }
-      }
+      store.forEachMatch(
+          filter,
+          store.indexes().candidates(filter, store::slotOf),
+          slot -> matching.add(store.idAt(slot)));
     } finally {
       state.readLock().unlock();
     }

@@ -228,6 +228,21 @@ final class CollectionStore {
     return slot == null ? null : new Point(id, vectors.copy(slot), payloadAt(slot));
   }
 
+  /**
+   * Calls {@code action} with every live slot matching {@code filter}, looking only at {@code
+   * candidates} (a superset from the payload indexes) when given.
+   */
+  void forEachMatch(Filter filter, BitSet candidates, java.util.function.IntConsumer action) {
+    boolean filtered = filter != null && !filter.isEmpty();
+    for (int slot = candidates == null ? 0 : candidates.nextSetBit(0);
+        slot >= 0 && slot < slotCount;
+        slot = candidates == null ? slot + 1 : candidates.nextSetBit(slot + 1)) {
+      if (ids[slot] != null && (!filtered || filter.test(ids[slot], payloadAt(slot)))) {
+        action.accept(slot);
+      }
+    }
+  }
+
   long count(Filter filter) {
     if (filter == null || filter.isEmpty()) {
       return size();

@@ -51,20 +51,20 @@ final class ExactSearch {
     boolean higherIsCloser = distance.higherIsCloser();
     double queryNorm = distance == Distance.COSINE ? VectorMath.norm(query) : 0;
     TopK top = new TopK(Math.min(window, live), higherIsCloser, store::idAt);
-    int end = store.slotCount();
-    for (int slot = candidates == null ? 0 : candidates.nextSetBit(0);
-        slot >= 0 && slot < end;
-        slot = candidates == null ? slot + 1 : candidates.nextSetBit(slot + 1)) {
-      if (store.idAt(slot) == null
-          || (filtered && !filter.test(store.idAt(slot), store.payloadAt(slot)))) {
-        continue;
-      }
-      float score = store.score(distance, query, queryNorm, slot);
-      if (!VectorMath.within(distance, score, threshold)) {
-        continue;
-      }
-      top.offer(score, slot);
-    }
+    store.forEachMatch(
+        filtered ? filter : null,
+        candidates,
+        slot -> {
+          float score = store.score(distance, query, queryNorm, slot);
+          if (VectorMath.within(distance, score, threshold)) {
+            top.offer(score, slot);
+          }
+        });
+    return hits(store, top, request);
+  }
+
+  /** The best of {@code top}, closest first, after the request's offset. */
+  static List<ScoredPoint> hits(CollectionStore store, TopK top, SearchRequest request) {
     int n = top.size();
     int[] slots = new int[n];
     float[] scores = new float[n];

@@ -3,7 +3,6 @@ package io.vjvector.engine.internal;
 import io.vjvector.engine.ScoredPoint;
 import io.vjvector.engine.SearchRequest;
 import io.vjvector.sdk.vector.Distance;
-import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.function.IntPredicate;
@@ -70,14 +69,6 @@ final class GraphSearch {
         }
       }
     }
-    int n = top.size();
-    int[] found = new int[n];
-    float[] scores = new float[n];
-    top.drainClosestFirst(found, scores);
-    List<ScoredPoint> hits = new ArrayList<>(Math.max(0, n - request.offset()));
-    for (int i = request.offset(); i < n; i++) {
-      hits.add(ExactSearch.hit(store, found[i], scores[i], request));
-    }
-    return hits;
+    return ExactSearch.hits(store, top, request);
   }
 }
