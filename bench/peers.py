@@ -1,16 +1,31 @@
 #!/usr/bin/env python3
-"""hnswlib (C++) on the same Fashion-MNIST split, parameters and query protocol as AnnBenchmark:
-M=16, ef_construction=100, one thread, one query at a time, recall@10 against exact ground truth.
+"""hnswlib and FAISS (C++, both HNSW) on the same data, parameters and query protocol as
+AnnBenchmark: M=16, ef_construction=100, one query at a time, recall@10 against exact ground truth,
+QPS from one thread and from --query-threads threads, single-thread p50/p99 in microseconds.
 
-    apt-get install -y dataset-fashion-mnist python3-hnswlib python3-numpy
-    /usr/bin/python3 bench/peers.py [--queries 1000] [--ef 10,20,40,80,160]
+    apt-get install -y dataset-fashion-mnist python3-hnswlib python3-faiss python3-numpy
+    /usr/bin/python3 bench/peers.py [--base-limit N] [--queries 1000] [--ef 10,20,40,80,160]
+    /usr/bin/python3 bench/peers.py --base base.fvecs --query-file queries.fvecs [--gt gt.ivecs]
+
+Builds run on one thread (hnswlib set_num_threads(1), FAISS omp_set_num_threads(1)). The
+multi-thread QPS runs Python threads that each send one query at a time: both libraries release the
+GIL inside a search, but the Python around each call is serialised.
 """
-import argparse
-import gzip
-import time
+import os
 
-import hnswlib
-import numpy as np
+os.environ.setdefault("OMP_NUM_THREADS", "1")  # before FAISS loads its OpenMP runtime
+
+import argparse  # noqa: E402
+import gzip  # noqa: E402
+import importlib.metadata  # noqa: E402
+import tempfile  # noqa: E402
+import threading  # noqa: E402
+import time  # noqa: E402
+
+import numpy as np  # noqa: E402
+
+K = 10
+WARMUP = 200
 
 
 def idx_images(path, limit=None):
@@ -21,46 +36,189 @@ def idx_images(path, limit=None):
     return np.frombuffer(data, dtype=np.uint8, offset=16, count=n * rows * cols).reshape(n, rows * cols).astype(np.float32)
 
 
-def main():
-    p = argparse.ArgumentParser()
-    p.add_argument("--dir", default="/usr/share/datasets/fashion-mnist")
-    p.add_argument("--queries", type=int, default=1000)
-    p.add_argument("--ef", default="10,20,40,80,160")
-    a = p.parse_args()
-    base = idx_images(a.dir + "/train-images-idx3-ubyte.gz")
-    queries = idx_images(a.dir + "/t10k-images-idx3-ubyte.gz", a.queries)
-    # exact ground truth: squared L2 via |b|^2 - 2 q.b (the |q|^2 term does not change the order)
+def vecs(path, dtype, limit=None):
+    """.fvecs/.ivecs: little-endian records of an int32 dimension, then that many values."""
+    raw = np.fromfile(path, dtype=np.int32)
+    dim = int(raw[0])
+    rows = raw.reshape(-1, dim + 1)[:, 1:]
+    rows = rows[:limit] if limit else rows
+    return np.ascontiguousarray(rows).view(dtype) if dtype == np.float32 else np.ascontiguousarray(rows)
+
+
+def exact_truth(base, queries):
+    # squared L2 via |b|^2 - 2 q.b (the |q|^2 term does not change the order)
     norms = (base * base).sum(axis=1)
     truth = []
     for q in queries:
         d = norms - 2 * base.dot(q)
-        truth.append(set(np.argpartition(d, 10)[:10].tolist()))
-    index = hnswlib.Index(space="l2", dim=base.shape[1])
-    index.init_index(max_elements=len(base), M=16, ef_construction=100, random_seed=100)
-    index.set_num_threads(1)
-    t = time.perf_counter()
-    index.add_items(base, np.arange(len(base)))
-    build = time.perf_counter() - t
-    print("| engine | ef | recall@10 | QPS (1 thread) | p50 ms | p99 ms | build s | vectors/s |")
-    print("|---|---|---|---|---|---|---|---|")
-    for ef in (int(x) for x in a.ef.split(",")):
-        index.set_ef(max(ef, 10))
-        for q in queries[:200]:
-            index.knn_query(q, k=10)  # warm-up
-        lat = []
-        found = 0
-        start = time.perf_counter()
-        for q, tr in zip(queries, truth):
-            t0 = time.perf_counter()
-            labels, _ = index.knn_query(q, k=10)
-            lat.append(time.perf_counter() - t0)
-            found += len(tr.intersection(labels[0].tolist()))
-        total = time.perf_counter() - start
-        lat.sort()
-        print("| hnswlib %s | %d | %.4f | %.0f | %.3f | %.3f | %.1f | %.0f |" % (
-            hnswlib.__version__ if hasattr(hnswlib, "__version__") else "", ef,
-            found / (10.0 * len(queries)), len(queries) / total,
-            lat[len(lat) // 2] * 1e3, lat[int(len(lat) * 0.99)] * 1e3, build, len(base) / build))
+        top = np.argpartition(d, K)[:K]
+        truth.append(top[np.argsort(d[top])])
+    return np.array(truth)
+
+
+def rss_bytes():
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+
+def version(dist):
+    try:
+        return importlib.metadata.version(dist)
+    except importlib.metadata.PackageNotFoundError:
+        return "?"
+
+
+class Hnswlib:
+    def __init__(self, dim, n, m, efc):
+        import hnswlib
+        self.name = "hnswlib-" + version("hnswlib")
+        self.index = hnswlib.Index(space="l2", dim=dim)
+        self.index.init_index(max_elements=n, M=m, ef_construction=efc, random_seed=100)
+        self.index.set_num_threads(1)
+
+    def build(self, base):
+        self.index.add_items(base, np.arange(len(base)))
+
+    def set_ef(self, ef):
+        self.index.set_ef(max(ef, K))
+
+    def search(self, q):
+        labels, _ = self.index.knn_query(q, k=K, num_threads=1)
+        return labels[0]
+
+    def save(self, path):
+        self.index.save_index(path)
+
+
+class Faiss:
+    def __init__(self, dim, n, m, efc):
+        import faiss
+        self.faiss = faiss
+        faiss.omp_set_num_threads(1)
+        self.name = "faiss-" + faiss.__version__ + " IndexHNSWFlat"
+        self.index = faiss.IndexHNSWFlat(dim, m)  # like hnswlib: 2*M links on layer 0, M above
+        self.index.hnsw.efConstruction = efc
+
+    def build(self, base):
+        self.index.add(base)
+
+    def set_ef(self, ef):
+        self.index.hnsw.efSearch = max(ef, K)
+
+    def search(self, q):
+        _, ids = self.index.search(q.reshape(1, -1), K)
+        return ids[0]
+
+    def save(self, path):
+        self.faiss.write_index(self.index, path)
+
+
+def measure(engine, queries, truth, threads):
+    for q in queries[:WARMUP]:
+        engine.search(q)
+    truth_sets = [set(t[:K].tolist()) for t in truth]
+    lat = []
+    found = 0
+    start = time.perf_counter()
+    for q, tr in zip(queries, truth_sets):
+        t0 = time.perf_counter()
+        ids = engine.search(q)
+        lat.append(time.perf_counter() - t0)
+        found += len(tr.intersection(ids.tolist()))
+    total = time.perf_counter() - start
+    lat.sort()
+
+    # every thread sends every query once, starting at a different offset
+    n = len(queries)
+    barrier = threading.Barrier(threads + 1)
+    hits = [0] * threads
+
+    def work(t):
+        if engine.__class__ is Faiss:
+            engine.faiss.omp_set_num_threads(1)  # OpenMP settings are per thread
+        barrier.wait()
+        h = 0
+        for i in range(n):
+            j = (t * n // threads + i) % n
+            h += len(truth_sets[j].intersection(engine.search(queries[j]).tolist()))
+        hits[t] = h
+
+    workers = [threading.Thread(target=work, args=(t,)) for t in range(threads)]
+    for w in workers:
+        w.start()
+    barrier.wait()
+    t0 = time.perf_counter()
+    for w in workers:
+        w.join()
+    parallel = time.perf_counter() - t0
+    if sum(hits) != found * threads:
+        print("warning: %s found %d true neighbours from %d threads, %d from one" % (
+            engine.name, sum(hits), threads, found * threads))
+    return (found / (K * float(n)), n / total, n * threads / parallel,
+            lat[n // 2] * 1e6, lat[min(n - 1, int(n * 0.99))] * 1e6)
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--dir", default="/usr/share/datasets/fashion-mnist", help="Fashion-MNIST IDX files")
+    p.add_argument("--base", help=".fvecs base vectors (instead of --dir)")
+    p.add_argument("--query-file", help=".fvecs queries (with --base)")
+    p.add_argument("--gt", help=".ivecs ground truth (with --base; ignored with --base-limit)")
+    p.add_argument("--base-limit", type=int, default=None)
+    p.add_argument("--queries", type=int, default=1000, help="how many queries")
+    p.add_argument("--ef", default="10,20,40,80,160")
+    p.add_argument("--m", type=int, default=16)
+    p.add_argument("--ef-construction", type=int, default=100)
+    p.add_argument("--query-threads", type=int, default=2)
+    p.add_argument("--engines", default="hnswlib,faiss")
+    a = p.parse_args()
+    truth = None
+    if a.base:
+        base = vecs(a.base, np.float32, a.base_limit)
+        queries = vecs(a.query_file, np.float32, a.queries)
+        if a.gt and not a.base_limit:
+            truth = vecs(a.gt, np.int32, a.queries)
+        name = os.path.basename(a.base)
+    else:
+        base = idx_images(a.dir + "/train-images-idx3-ubyte.gz", a.base_limit)
+        queries = idx_images(a.dir + "/t10k-images-idx3-ubyte.gz", a.queries)
+        name = "fashion-mnist-784-euclidean"
+    if truth is None:
+        t = time.perf_counter()
+        truth = exact_truth(base, queries)
+        print("exact ground truth: %.1f s" % (time.perf_counter() - t))
+    efs = [int(x) for x in a.ef.split(",")]
+    rows = [
+        "dataset %s: %d base x %d dims, %d queries, M=%d ef_construction=%d, build threads 1,"
+        " query threads 1 and %d, %d CPUs, numpy %s" % (
+            name, len(base), base.shape[1], len(queries), a.m, a.ef_construction,
+            a.query_threads, os.cpu_count(), np.__version__),
+        "| engine | ef | recall@10 | QPS 1 thread | QPS %d threads | p50 us | p99 us | build s"
+        " | build threads | vectors/s | mem B/vector | disk B/vector |" % a.query_threads,
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    print(rows[0])
+    for engine_name in a.engines.split(","):
+        cls = {"hnswlib": Hnswlib, "faiss": Faiss}[engine_name.strip()]
+        engine = cls(base.shape[1], len(base), a.m, a.ef_construction)
+        rss0 = rss_bytes()  # after the library loaded: its code and static data do not count
+        t = time.perf_counter()
+        engine.build(base)
+        build = time.perf_counter() - t
+        memory = (rss_bytes() - rss0) / len(base)
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "index")
+            engine.save(path)
+            disk = os.path.getsize(path) / len(base)
+        for ef in efs:
+            engine.set_ef(ef)
+            recall, qps1, qpsn, p50, p99 = measure(engine, queries, truth, a.query_threads)
+            rows.append("| %s | %d | %.4f | %.0f | %.0f | %.0f | %.0f | %.1f | 1 | %.0f | %.0f | %.0f |" % (
+                engine.name, ef, recall, qps1, qpsn, p50, p99, build, len(base) / build, memory, disk))
+            print(rows[-1], flush=True)
+        del engine
+    print()
+    print("\n".join(rows))
 
 
 if __name__ == "__main__":

@@ -1,5 +1,7 @@
 package io.vjvector.bench;
 
+import io.vjvector.engine.Quantization;
+import io.vjvector.engine.internal.BenchEngineAccess;
 import io.vjvector.engine.internal.VjvGraphEngine;
 import io.vjvector.sdk.vector.Distance;
 import java.io.IOException;
@@ -8,74 +10,243 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
 /**
- * Recall@10, single-thread QPS, latency percentiles and build rate of VJVector's HNSW and Lucene's
- * on the same data, parameters and JVM run. See bench/README.md.
+ * Recall@10, query throughput (one thread and several), single-thread latency percentiles, build
+ * rate and bytes per vector of VJVector (through its collection path, once per quantization),
+ * Lucene's HNSW and jvector's, on the same data, parameters and JVM run; VJVector's memory split,
+ * checkpoint and restart; and VJVector's filtered search. See bench/README.md.
  */
 public final class AnnBenchmark {
-  private static final int K = 10;
+  static final int K = 10;
+  private static final int WARMUP_QUERIES = 200;
+  private static final String COMMON_POOL_PARALLELISM =
+      "java.util.concurrent.ForkJoinPool.common.parallelism";
+  private static final String USAGE =
+      "usage: --fashion-mnist DIR | --base F --queries F [--gt F] | --synthetic N,DIM"
+          + " [--base-limit N] [--queries-limit N] [--seed 42] [--ef 10,20,40,80,160] [--m 16]"
+          + " [--ef-construction 100] [--engines vjvector,lucene,jvector|none]"
+          + " [--build-threads N] [--query-threads 2] [--jvector-alpha 1.2]"
+          + " [--jvector-overflow 1.2] [--quantization none,int8,binary] [--upsert-batch 1000]"
+          + " [--index-batch 256] [--index-timeout 3600] [--filter-selectivity 0.01,0.1,0.5]"
+          + " [--filter-index both|yes|no] [--filter-ef 64] [--filter-quantization none]"
+          + " [--out FILE]";
+  private static final Set<String> OPTIONS =
+      Set.of(
+          "fashion-mnist",
+          "base",
+          "queries",
+          "gt",
+          "synthetic",
+          "base-limit",
+          "queries-limit",
+          "seed",
+          "ef",
+          "m",
+          "ef-construction",
+          "engines",
+          "build-threads",
+          "query-threads",
+          "jvector-alpha",
+          "jvector-overflow",
+          "quantization",
+          "upsert-batch",
+          "index-batch",
+          "index-timeout",
+          "filter-selectivity",
+          "filter-index",
+          "filter-ef",
+          "filter-quantization",
+          "out");
+
+  /**
+   * What to run.
+   *
+   * @param engines engine names; {@code vjvector} runs once per entry of {@code quantizations}
+   * @param indexTimeoutSeconds how long a VJVector build or restart may wait for its indexer
+   * @param filterSelectivities the filtered mode's selectivities; empty: no filtered mode
+   * @param filterIndex for each filtered run in order: whether the payload field is indexed
+   */
+  record Settings(
+      int m,
+      int efConstruction,
+      int[] efs,
+      List<String> engines,
+      int buildThreads,
+      int queryThreads,
+      float jvectorAlpha,
+      float jvectorOverflow,
+      List<Quantization> quantizations,
+      int upsertBatch,
+      int indexBatch,
+      long indexTimeoutSeconds,
+      double[] filterSelectivities,
+      List<Boolean> filterIndex,
+      int[] filterEfs,
+      Quantization filterQuantization) {
+
+    /** The settings of command-line options (without the leading dashes), with the defaults. */
+    static Settings of(Map<String, String> opts) {
+      String index = opts.getOrDefault("filter-index", "both");
+      List<Boolean> filterIndex =
+          switch (index) {
+            case "both" -> List.of(false, true);
+            case "yes" -> List.of(true);
+            case "no" -> List.of(false);
+            default ->
+                throw new IllegalArgumentException(
+                    "--filter-index is both, yes or no, not " + index);
+          };
+      String engines = opts.getOrDefault("engines", "vjvector,lucene,jvector");
+      return new Settings(
+          Integer.parseInt(opts.getOrDefault("m", "16")),
+          Integer.parseInt(opts.getOrDefault("ef-construction", "100")),
+          ints(opts.getOrDefault("ef", "10,20,40,80,160")),
+          engines.equals("none")
+              ? List.of()
+              : Arrays.stream(engines.split(",")).map(String::trim).toList(),
+          Integer.parseInt(
+              opts.getOrDefault("build-threads", "" + Runtime.getRuntime().availableProcessors())),
+          Integer.parseInt(opts.getOrDefault("query-threads", "2")),
+          Float.parseFloat(opts.getOrDefault("jvector-alpha", "1.2")),
+          Float.parseFloat(opts.getOrDefault("jvector-overflow", "1.2")),
+          Arrays.stream(opts.getOrDefault("quantization", "none").split(","))
+              .map(AnnBenchmark::quantization)
+              .toList(),
+          Integer.parseInt(opts.getOrDefault("upsert-batch", "1000")),
+          Integer.parseInt(
+              opts.getOrDefault("index-batch", "" + BenchEngineAccess.defaultIndexBatch())),
+          Long.parseLong(opts.getOrDefault("index-timeout", "3600")),
+          opts.containsKey("filter-selectivity")
+              ? Arrays.stream(opts.get("filter-selectivity").split(","))
+                  .mapToDouble(AnnBenchmark::selectivity)
+                  .toArray()
+              : new double[0],
+          filterIndex,
+          ints(opts.getOrDefault("filter-ef", "64")),
+          quantization(opts.getOrDefault("filter-quantization", "none")));
+    }
+
+    /** VJVector's options for one quantization. */
+    VjvEngine.Options vjv(Quantization quantization) {
+      return new VjvEngine.Options(
+          m,
+          efConstruction,
+          quantization,
+          upsertBatch,
+          indexBatch,
+          // no checkpoint of its own during the build: the harness takes one after it
+          Long.MAX_VALUE / 4,
+          indexTimeoutSeconds * 1000);
+    }
+  }
+
+  /** The tables of one run, each a description line, a header, a separator and rows. */
+  record Report(List<String> ann, List<String> vjvector, List<String> filtered) {
+    List<String> lines() {
+      List<String> out = new ArrayList<>(ann);
+      for (List<String> table : List.of(vjvector, filtered)) {
+        if (!table.isEmpty()) {
+          out.add("");
+          out.addAll(table);
+        }
+      }
+      return out;
+    }
+  }
 
   private AnnBenchmark() {}
 
   public static void main(String[] args) throws Exception {
     Map<String, String> opts = options(args);
-    int maxQueries = Integer.parseInt(opts.getOrDefault("queries-limit", "1000"));
-    Dataset loaded =
-        opts.containsKey("fashion-mnist")
-            ? Dataset.fashionMnist(Path.of(opts.get("fashion-mnist")), maxQueries)
-            : Dataset.vecs(
-                Path.of(opts.get("base")),
-                Path.of(opts.get("queries")),
-                opts.containsKey("gt") ? Path.of(opts.get("gt")) : null,
-                maxQueries);
-    Dataset data = loaded.groundTruth() != null ? loaded : withExactTruth(loaded);
-    int m = Integer.parseInt(opts.getOrDefault("m", "16"));
-    int efc = Integer.parseInt(opts.getOrDefault("ef-construction", "100"));
-    int[] efs =
-        Arrays.stream(opts.getOrDefault("ef", "10,20,40,80,160").split(","))
-            .mapToInt(Integer::parseInt)
-            .toArray();
-    List<String> rows = new ArrayList<>();
-    rows.add(
-        String.format(
-            Locale.ROOT,
-            "dataset %s: %d base x %d dims, %d queries, M=%d ef_construction=%d, %s",
-            data.name(),
-            data.base().length,
-            data.base()[0].length,
-            data.queries().length,
-            m,
-            efc,
-            System.getProperty("java.vm.version")));
-    rows.add(
-        "| engine | ef | recall@10 | QPS (1 thread) | p50 ms | p99 ms | build s | vectors/s |");
-    rows.add("|---|---|---|---|---|---|---|---|");
-    for (String name : opts.getOrDefault("engines", "vjvector,lucene").split(",")) {
-      try (AnnEngine engine = engine(name, m, efc)) {
-        long t = System.nanoTime();
-        engine.build(data.base());
-        double buildSeconds = (System.nanoTime() - t) / 1e9;
-        for (int ef : efs) {
-          rows.add(measure(engine, data, ef, buildSeconds));
-          System.out.println(rows.get(rows.size() - 1));
-        }
-      }
+    // VJVector's indexer links on the common pool (plus its own thread): size the pool before
+    // anything uses it, unless the JVM was told explicitly.
+    if (opts.containsKey("build-threads") && System.getProperty(COMMON_POOL_PARALLELISM) == null) {
+      int threads = Integer.parseInt(opts.get("build-threads"));
+      System.setProperty(COMMON_POOL_PARALLELISM, "" + Math.max(0, threads - 1));
     }
-    String table = String.join("\n", rows) + "\n";
+    Settings settings = Settings.of(opts);
+    Dataset data = withExactTruth(load(opts));
+    String table =
+        String.join("\n", run(data, settings, System.out::println).lines())
+            + "\n\nload average at the end: "
+            + loadAverage()
+            + "\n";
+    System.out.println();
     System.out.println(table);
     if (opts.containsKey("out")) {
       Files.writeString(Path.of(opts.get("out")), table);
     }
   }
 
-  private static Dataset withExactTruth(Dataset data) {
+  private static int[] ints(String list) {
+    return Arrays.stream(list.split(",")).mapToInt(s -> Integer.parseInt(s.trim())).toArray();
+  }
+
+  private static double selectivity(String value) {
+    double s = Double.parseDouble(value.trim());
+    if (!(s > 0 && s <= 1)) {
+      throw new IllegalArgumentException("a filter selectivity is in (0, 1], not " + value);
+    }
+    return s;
+  }
+
+  private static Quantization quantization(String name) {
+    Quantization q = Quantization.fromWire(name.trim());
+    if (q == null) {
+      throw new IllegalArgumentException("unknown quantization " + name + " (none, int8, binary)");
+    }
+    return q;
+  }
+
+  private static Dataset load(Map<String, String> opts) throws IOException {
+    int maxQueries = Integer.parseInt(opts.getOrDefault("queries-limit", "1000"));
+    int maxBase =
+        opts.containsKey("base-limit")
+            ? Integer.parseInt(opts.get("base-limit"))
+            : Integer.MAX_VALUE;
+    if (opts.containsKey("fashion-mnist")) {
+      return Dataset.fashionMnist(Path.of(opts.get("fashion-mnist")), maxBase, maxQueries);
+    }
+    if (opts.containsKey("synthetic")) {
+      String[] shape = opts.get("synthetic").split(",");
+      if (shape.length != 2) {
+        throw new IOException("--synthetic wants N,DIM; " + USAGE);
+      }
+      int count = Math.min(maxBase, Integer.parseInt(shape[0]));
+      return Dataset.synthetic(
+          count,
+          maxQueries,
+          Integer.parseInt(shape[1]),
+          Long.parseLong(opts.getOrDefault("seed", "42")));
+    }
+    if (!opts.containsKey("base") || !opts.containsKey("queries")) {
+      throw new IOException(USAGE);
+    }
+    return Dataset.vecs(
+        Path.of(opts.get("base")),
+        Path.of(opts.get("queries")),
+        opts.containsKey("gt") ? Path.of(opts.get("gt")) : null,
+        maxBase,
+        maxQueries);
+  }
+
+  /** The data as given when it has ground truth, else with the exact top 10 computed here. */
+  static Dataset withExactTruth(Dataset data) {
+    if (data.groundTruth() != null) {
+      return data;
+    }
     long t = System.nanoTime();
     int[][] truth =
         IntStream.range(0, data.queries().length)
@@ -86,68 +257,300 @@ public final class AnnBenchmark {
     return data.withGroundTruth(truth);
   }
 
-  private static String measure(AnnEngine engine, Dataset data, int ef, double buildSeconds)
+  /**
+   * Builds each engine in turn (VJVector once per quantization), measures it at every ef and closes
+   * it; then the filtered mode, if selectivities are given.
+   *
+   * @param progress gets each table row as soon as it is measured
+   */
+  static Report run(Dataset data, Settings s, Consumer<String> progress) throws Exception {
+    List<String> rows = new ArrayList<>();
+    rows.add(
+        String.format(
+            Locale.ROOT,
+            "dataset %s: %d base x %d dims, %d queries, M=%d ef_construction=%d,"
+                + " build threads %d (lucene: 1; vjvector: its indexer thread + common pool of"
+                + " %d), query threads 1 and %d, %d CPUs, Java %s, VJVector kernels %s,"
+                + " load average at start %s",
+            data.name(),
+            data.base().length,
+            data.base()[0].length,
+            data.queries().length,
+            s.m(),
+            s.efConstruction(),
+            s.buildThreads(),
+            java.util.concurrent.ForkJoinPool.getCommonPoolParallelism(),
+            s.queryThreads(),
+            Runtime.getRuntime().availableProcessors(),
+            System.getProperty("java.vm.version"),
+            BenchEngineAccess.kernels(),
+            loadAverage()));
+    rows.add(
+        "| engine | ef | recall@10 | QPS 1 thread | QPS "
+            + s.queryThreads()
+            + " threads | p50 us | p99 us | build s | build threads | vectors/s"
+            + " | mem B/vector | disk B/vector | load avg |");
+    rows.add("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+    progress.accept(rows.get(0));
+    List<String> details = new ArrayList<>();
+    int restartEf = s.efs()[s.efs().length / 2];
+    for (String name : s.engines()) {
+      List<Quantization> variants = name.equals("vjvector") ? s.quantizations() : List.of();
+      for (Quantization q : variants.isEmpty() ? List.of(Quantization.NONE) : variants) {
+        AnnEngine engine = name.equals("vjvector") ? new VjvEngine(s.vjv(q)) : engine(name, s);
+        runEngine(engine, data, s, rows, progress, details, restartEf);
+      }
+    }
+    if (!details.isEmpty()) {
+      details.add(
+          0,
+          String.format(
+              Locale.ROOT,
+              "VJVector collections: build = upserts of %d points (each batch logged and fsynced)"
+                  + " + wait until the background indexer (batches of %d) has linked them all;"
+                  + " restart = close, reopen on the same directory, wait until indexed; recall"
+                  + " before/after restart at ef=%d",
+              s.upsertBatch(),
+              s.indexBatch(),
+              restartEf));
+      details.add(
+          1,
+          "| engine | build s | ingest s | index wait s | build CPU s | vectors/s | floats B/vector"
+              + " | graph B/vector | codes B/vector | traversal B/vector | traversal /"
+              + " (floats+graph) | log B/vector | disk B/vector | checkpoint s | restart load s"
+              + " | graph from checkpoint | recall@10 before / after restart | load avg |");
+      details.add(2, "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+    }
+    List<String> filtered =
+        s.filterSelectivities().length == 0 ? List.of() : FilteredBenchmark.run(data, s, progress);
+    return new Report(rows, details, filtered);
+  }
+
+  private static void runEngine(
+      AnnEngine engine,
+      Dataset data,
+      Settings s,
+      List<String> rows,
+      Consumer<String> progress,
+      List<String> details,
+      int restartEf)
+      throws Exception {
+    // A pool per engine: thread-locals of a closed engine must not outlive it.
+    ExecutorService queryPool = Executors.newFixedThreadPool(s.queryThreads());
+    try (engine) {
+      long t = System.nanoTime();
+      engine.build(data.base());
+      double buildSeconds = (System.nanoTime() - t) / 1e9;
+      if (engine instanceof VjvEngine v) {
+        buildSeconds = v.lastBuild().seconds(); // from the first upsert, without the setup
+      }
+      double memory = engine.memoryBytesPerVector();
+      double disk = engine.diskBytesPerVector();
+      System.gc();
+      double recallAtRestartEf = Double.NaN;
+      for (int ef : s.efs()) {
+        Measured q = measure(engine, data, ef, s.queryThreads(), queryPool);
+        if (ef == restartEf) {
+          recallAtRestartEf = q.recall();
+        }
+        rows.add(
+            String.format(
+                Locale.ROOT,
+                "| %s | %d | %.4f | %.0f | %.0f | %.0f | %.0f | %.1f | %d | %.0f | %s | %s | %s |",
+                engine.name(),
+                ef,
+                q.recall(),
+                q.qps1(),
+                q.qpsN(),
+                q.p50Micros(),
+                q.p99Micros(),
+                buildSeconds,
+                engine.buildThreads(),
+                data.base().length / buildSeconds,
+                bytes(memory),
+                bytes(disk),
+                loadAverage()));
+        progress.accept(rows.get(rows.size() - 1));
+      }
+      if (engine instanceof VjvEngine v) {
+        details.add(vjvDetails(v, data, restartEf, recallAtRestartEf));
+        progress.accept(details.get(details.size() - 1));
+      }
+    } finally {
+      queryPool.shutdownNow();
+    }
+  }
+
+  /** The memory split, checkpoint and restart of a built VJVector collection (restarts it). */
+  private static String vjvDetails(VjvEngine v, Dataset data, int restartEf, double recallBefore)
+      throws Exception {
+    VjvEngine.Build b = v.lastBuild();
+    double n = data.base().length;
+    double floats = b.info().vectorBytes() / n;
+    double graph = b.info().graphBytes() / n;
+    double codes = b.info().quantizedBytes() / n;
+    double traversal = (v.quantization() == Quantization.NONE ? floats : codes) + graph;
+    VjvEngine.Restart r = v.restart();
+    double recallAfter = recallOnly(v, data, restartEf);
+    return String.format(
+        Locale.ROOT,
+        "| %s | %.1f | %.1f | %.1f | %.1f | %.0f | %.0f | %.0f | %.0f | %.0f | %.3f | %.0f | %.0f | %.2f"
+            + " | %.2f | %s | %.4f / %.4f | %s |",
+        v.name(),
+        b.seconds(),
+        b.ingestSeconds(),
+        b.indexWaitSeconds(),
+        b.cpuSeconds(),
+        n / b.seconds(),
+        floats,
+        graph,
+        codes,
+        traversal,
+        traversal / (floats + graph),
+        r.logBytesBefore() / n,
+        r.diskBytesAfter() / n,
+        r.checkpointSeconds(),
+        r.loadSeconds(),
+        r.graphLoadedFromCheckpoint() ? "yes" : "no (rebuilt)",
+        recallBefore,
+        recallAfter,
+        loadAverage());
+  }
+
+  /** Recall@10 of every query once, from one thread. */
+  private static double recallOnly(AnnEngine engine, Dataset data, int ef) throws Exception {
+    long found = 0;
+    for (int q = 0; q < data.queries().length; q++) {
+      found += hits(engine.search(data.queries()[q], K, ef), data.groundTruth()[q]);
+    }
+    return found / (double) ((long) data.queries().length * K);
+  }
+
+  static String bytes(double perVector) {
+    return Double.isNaN(perVector) ? "n/a" : String.format(Locale.ROOT, "%.0f", perVector);
+  }
+
+  /** The 1-minute load average, or n/a where the system does not say. */
+  static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+    } catch (IOException | RuntimeException e) {
+      double l =
+          java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+      return l < 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", l);
+    }
+  }
+
+  record Measured(double recall, double qps1, double qpsN, double p50Micros, double p99Micros) {}
+
+  /** One query of a benchmark, by its index: the ids found, closest first. */
+  interface Query {
+    int[] run(int q) throws Exception;
+  }
+
+  static Measured measure(AnnEngine engine, Dataset data, int ef, int threads, ExecutorService pool)
       throws Exception {
     float[][] queries = data.queries();
-    for (int i = 0; i < Math.min(200, queries.length); i++) {
-      engine.search(queries[i], K, ef); // warm-up
+    return measure(
+        engine.name() + " ef=" + ef,
+        q -> engine.search(queries[q], K, ef),
+        data.groundTruth(),
+        threads,
+        pool);
+  }
+
+  /**
+   * A warm-up, then every query once from one thread (recall, QPS and latencies), then every query
+   * once from each of {@code threads} threads at the same time (QPS over the wall time).
+   *
+   * @param truth the exact top ids of every query
+   */
+  static Measured measure(
+      String label, Query query, int[][] truth, int threads, ExecutorService pool)
+      throws Exception {
+    int count = truth.length;
+    for (int i = 0; i < Math.min(WARMUP_QUERIES, count); i++) {
+      query.run(i);
     }
-    long[] latencies = new long[queries.length];
-    int found = 0;
+    long[] latencies = new long[count];
+    long found = 0;
     long start = System.nanoTime();
-    for (int q = 0; q < queries.length; q++) {
+    for (int q = 0; q < count; q++) {
       long t = System.nanoTime();
-      int[] ids = engine.search(queries[q], K, ef);
+      int[] ids = query.run(q);
       latencies[q] = System.nanoTime() - t;
-      Set<Integer> truth = new HashSet<>();
-      for (int id : data.groundTruth()[q]) {
-        truth.add(id);
-      }
-      for (int id : ids) {
-        if (truth.contains(id)) {
-          found++;
-        }
-      }
+      found += hits(ids, truth[q]);
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     Arrays.sort(latencies);
-    return String.format(
-        Locale.ROOT,
-        "| %s | %d | %.4f | %.0f | %.3f | %.3f | %.1f | %.0f |",
-        engine.name(),
-        ef,
-        found / (double) (queries.length * K),
-        queries.length / seconds,
-        latencies[latencies.length / 2] / 1e6,
-        latencies[(int) (latencies.length * 0.99)] / 1e6,
-        buildSeconds,
-        data.base().length / buildSeconds);
+
+    CountDownLatch ready = new CountDownLatch(threads);
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<Long>> runs = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      int offset = t * count / threads; // threads do not walk the queries in step
+      Callable<Long> run =
+          () -> {
+            ready.countDown();
+            go.await();
+            long hit = 0;
+            for (int i = 0; i < count; i++) {
+              int q = (offset + i) % count;
+              hit += hits(query.run(q), truth[q]);
+            }
+            return hit;
+          };
+      runs.add(pool.submit(run));
+    }
+    ready.await();
+    long parallelStart = System.nanoTime();
+    go.countDown();
+    long parallelFound = 0;
+    for (Future<Long> f : runs) {
+      parallelFound += f.get();
+    }
+    double parallelSeconds = (System.nanoTime() - parallelStart) / 1e9;
+    if (parallelFound != found * threads) {
+      System.out.printf(
+          Locale.ROOT,
+          "warning: %s found %d of the true neighbours from %d threads, %d from one%n",
+          label,
+          parallelFound,
+          threads,
+          found * threads);
+    }
+    return new Measured(
+        found / (double) ((long) count * K),
+        count / seconds,
+        (long) count * threads / parallelSeconds,
+        latencies[latencies.length / 2] / 1e3,
+        latencies[Math.min(latencies.length - 1, (int) (latencies.length * 0.99))] / 1e3);
   }
 
-  private static AnnEngine engine(String name, int m, int efc) {
+  static int hits(int[] ids, int[] truth) {
+    int n = 0;
+    int top = Math.min(K, truth.length);
+    for (int id : ids) {
+      for (int i = 0; i < top; i++) {
+        if (truth[i] == id) {
+          n++;
+          break;
+        }
+      }
+    }
+    return n;
+  }
+
+  static AnnEngine engine(String name, Settings s) {
     switch (name) {
       case "lucene":
-        return new LuceneEngine(m, efc);
-      case "vjvector":
-        VjvGraphEngine vjv = new VjvGraphEngine(Distance.EUCLID, m, efc);
-        return new AnnEngine() {
-          @Override
-          public String name() {
-            return vjv.name();
-          }
-
-          @Override
-          public void build(float[][] base) {
-            vjv.build(base);
-          }
-
-          @Override
-          public int[] search(float[] query, int k, int ef) {
-            return vjv.search(query, k, ef);
-          }
-        };
+        return new LuceneEngine(s.m(), s.efConstruction());
+      case "jvector":
+        return new JvectorEngine(
+            s.m(), s.efConstruction(), s.buildThreads(), s.jvectorAlpha(), s.jvectorOverflow());
       default:
-        throw new IllegalArgumentException("unknown engine " + name);
+        throw new IllegalArgumentException(
+            "unknown engine " + name + " (vjvector, lucene, jvector)");
     }
   }
 
@@ -155,12 +558,13 @@ public final class AnnBenchmark {
     Map<String, String> opts = new HashMap<>();
     for (int i = 0; i < args.length; i++) {
       if (!args[i].startsWith("--") || i + 1 >= args.length) {
-        throw new IOException(
-            "usage: --fashion-mnist DIR | --base F --queries F [--gt F]"
-                + " [--queries-limit N] [--ef 10,20,40] [--m 16] [--ef-construction 100]"
-                + " [--engines vjvector,lucene] [--out FILE]");
+        throw new IOException(USAGE);
       }
-      opts.put(args[i].substring(2), args[++i]);
+      String key = args[i].substring(2);
+      if (!OPTIONS.contains(key)) {
+        throw new IOException("unknown option --" + key + "; " + USAGE);
+      }
+      opts.put(key, args[++i]);
     }
     return opts;
   }

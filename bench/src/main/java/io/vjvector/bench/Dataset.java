@@ -9,25 +9,64 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.zip.GZIPInputStream;
 
 /** Base vectors, queries and (optionally) exact top-k ids, from .fvecs/.ivecs or IDX files. */
 record Dataset(String name, float[][] base, float[][] queries, int[][] groundTruth) {
 
   /** The ann-benchmarks fashion-mnist-784 split: 60k training images as base, 10k test queries. */
-  static Dataset fashionMnist(Path dir, int maxQueries) throws IOException {
-    float[][] base = idxImages(dir.resolve("train-images-idx3-ubyte.gz"), Integer.MAX_VALUE);
+  static Dataset fashionMnist(Path dir, int maxBase, int maxQueries) throws IOException {
+    float[][] base = idxImages(dir.resolve("train-images-idx3-ubyte.gz"), maxBase);
     float[][] queries = idxImages(dir.resolve("t10k-images-idx3-ubyte.gz"), maxQueries);
     return new Dataset("fashion-mnist-784-euclidean", base, queries, null);
   }
 
-  static Dataset vecs(Path base, Path queries, Path groundTruth, int maxQueries)
+  /**
+   * Vectors from .fvecs files. A given ground truth is only kept when the whole base is loaded: ids
+   * in it may point past a limited base.
+   */
+  static Dataset vecs(Path base, Path queries, Path groundTruth, int maxBase, int maxQueries)
       throws IOException {
     return new Dataset(
         base.getFileName().toString(),
-        fvecs(base, Integer.MAX_VALUE),
+        fvecs(base, maxBase),
         fvecs(queries, maxQueries),
-        groundTruth == null ? null : ivecs(groundTruth, maxQueries));
+        groundTruth == null || maxBase != Integer.MAX_VALUE
+            ? null
+            : ivecs(groundTruth, maxQueries));
+  }
+
+  /**
+   * Reproducible clustered data: {@code clusters} gaussian blobs (unit spread) around uniformly
+   * drawn centres in [0, 10)^dim; queries come from the same distribution.
+   */
+  static Dataset synthetic(int count, int queries, int dim, long seed) {
+    Random random = new Random(seed);
+    int clusters = Math.max(1, Math.min(64, count / 100));
+    float[][] centres = new float[clusters][dim];
+    for (float[] c : centres) {
+      for (int d = 0; d < dim; d++) {
+        c[d] = random.nextFloat() * 10;
+      }
+    }
+    return new Dataset(
+        "synthetic-" + count + "x" + dim + "-euclidean",
+        blobs(count, centres, random),
+        blobs(queries, centres, random),
+        null);
+  }
+
+  private static float[][] blobs(int count, float[][] centres, Random random) {
+    int dim = centres[0].length;
+    float[][] out = new float[count][dim];
+    for (float[] v : out) {
+      float[] c = centres[random.nextInt(centres.length)];
+      for (int d = 0; d < dim; d++) {
+        v[d] = c[d] + (float) random.nextGaussian();
+      }
+    }
+    return out;
   }
 
   Dataset withGroundTruth(int[][] truth) {

@@ -1,5 +1,7 @@
 package io.vjvector.bench;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import org.apache.lucene.codecs.KnnVectorsFormat;
 import org.apache.lucene.codecs.lucene912.Lucene912Codec;
 import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
@@ -15,13 +17,18 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.util.Bits;
 
-/** Lucene's HNSW (one merged segment, in memory), searched at the leaf without query overhead. */
+/**
+ * Lucene's HNSW (one merged segment, in memory), searched at the leaf without query overhead.
+ * Lucene builds the graph as documents are added, on the indexing thread: the build is
+ * single-threaded.
+ */
 final class LuceneEngine implements AnnEngine {
   private final int m;
   private final int efConstruction;
   private final ByteBuffersDirectory dir = new ByteBuffersDirectory();
   private DirectoryReader reader;
   private LeafReader leaf;
+  private int count;
 
   LuceneEngine(int m, int efConstruction) {
     this.m = m;
@@ -35,6 +42,7 @@ final class LuceneEngine implements AnnEngine {
 
   @Override
   public void build(float[][] base) throws Exception {
+    count = base.length;
     IndexWriterConfig config =
         new IndexWriterConfig()
             .setRAMBufferSizeMB(2048)
@@ -70,8 +78,35 @@ final class LuceneEngine implements AnnEngine {
     return ids;
   }
 
+  /**
+   * The index files live on the heap, in a {@link ByteBuffersDirectory}: their size is the index's
+   * memory (what a memory-mapped FSDirectory would want in the page cache).
+   */
   @Override
-  public void close() throws Exception {
+  public double memoryBytesPerVector() {
+    return filesBytes() / (double) count;
+  }
+
+  /** The index files (vectors, graph, metadata) as an FSDirectory would hold them. */
+  @Override
+  public double diskBytesPerVector() {
+    return filesBytes() / (double) count;
+  }
+
+  private long filesBytes() {
+    try {
+      long bytes = 0;
+      for (String file : dir.listAll()) {
+        bytes += dir.fileLength(file);
+      }
+      return bytes;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
     if (reader != null) {
       reader.close();
     }

@@ -17,6 +17,7 @@ public final class VjvGraphEngine {
   private final int efConstruction;
   private CollectionStore store;
   private HnswGraph graph;
+  private int dimension;
 
   public VjvGraphEngine(Distance distance, int m, int efConstruction) {
     this.distance = distance;
@@ -30,7 +31,8 @@ public final class VjvGraphEngine {
 
   /** Points get ids 0..n-1 and, with no deletes, slot == id. */
   public void build(float[][] base) {
-    store = new CollectionStore(base[0].length);
+    dimension = base[0].length;
+    store = new CollectionStore(dimension);
     for (int from = 0; from < base.length; from += 1000) {
       List<Point> batch = new ArrayList<>();
       for (int i = from; i < Math.min(base.length, from + 1000); i++) {
@@ -39,11 +41,21 @@ public final class VjvGraphEngine {
       store.upsert(batch);
     }
     graph = new HnswGraph(store, distance, m, efConstruction);
-    graph.buildParallel(); // on all cores, as a collection's initial build
+    graph.buildParallel(); // as a collection's initial build: on the caller's fork-join pool
   }
 
   public int[] search(float[] query, int k, int ef) {
     return graph.search(query, VectorMath.norm(query), k, ef, s -> true);
+  }
+
+  /** Memory held by vectors, as a collection's {@code CollectionInfo.vectorBytes} counts it. */
+  public long vectorBytes() {
+    return (long) store.slotCount() * dimension * Float.BYTES;
+  }
+
+  /** Memory held by the graph's links, as {@code CollectionInfo.graphBytes} counts it. */
+  public long graphBytes() {
+    return graph.memoryBytes();
   }
 
   /** Exact top-k by the engine's own kernels, for ground truth. */

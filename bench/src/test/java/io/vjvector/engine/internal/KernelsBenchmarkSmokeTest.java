@@ -30,7 +30,7 @@ class KernelsBenchmarkSmokeTest {
                     .timeUnit(TimeUnit.NANOSECONDS)
                     .build())
             .run();
-    assertEquals(4, results.size(), "2 kernels x 2 implementations");
+    assertEquals(6, results.size(), "3 kernels x 2 implementations");
     for (RunResult r : results) {
       assertTrue(r.getPrimaryResult().getScore() > 0, r.getParams().toString());
     }
