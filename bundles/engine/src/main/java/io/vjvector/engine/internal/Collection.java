@@ -64,6 +64,7 @@ final class Collection implements Closeable {
   private final AtomicBoolean checkpointScheduled = new AtomicBoolean();
   private volatile boolean graphEnabled; // changed under the state write lock
   private final boolean graphLoaded;
+  private long quantizerTrainedAt; // guarded by the state lock
   private volatile long checkpointPosition;
   private final ReadWriteLock state = new ReentrantReadWriteLock();
   private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
@@ -118,6 +119,23 @@ final class Collection implements Closeable {
   private void trainQuantizer() {
     if (meta.quantization() != Quantization.NONE) {
       store.quantizer(Quantizer.train(meta.quantization(), store, meta.distance()));
+      quantizerTrainedAt = store.size();
+    }
+  }
+
+  /**
+   * Retrains the codes once the collection has doubled since they were trained, so their ranges
+   * follow the data (amortized: each point is re-encoded a constant number of times on average).
+   */
+  private void retrainQuantizerIfGrown() {
+    if (meta.quantization() == Quantization.NONE || store.size() < 2L * quantizerTrainedAt) {
+      return;
+    }
+    state.writeLock().lock();
+    try {
+      trainQuantizer();
+    } finally {
+      state.writeLock().unlock();
     }
   }
 
@@ -543,6 +561,7 @@ final class Collection implements Closeable {
       if (closed || deleted || !graphEnabled) {
         return false;
       }
+      retrainQuantizerIfGrown();
       int repaired;
       state.readLock().lock();
       try {
@@ -576,6 +595,16 @@ final class Collection implements Closeable {
       return true;
     } finally {
       lifecycle.readLock().unlock();
+    }
+  }
+
+  /** How many points the quantizer was last trained on (tests). */
+  long quantizerTrainedAt() {
+    state.readLock().lock();
+    try {
+      return quantizerTrainedAt;
+    } finally {
+      state.readLock().unlock();
     }
   }
 

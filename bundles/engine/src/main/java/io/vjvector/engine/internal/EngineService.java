@@ -272,6 +272,11 @@ public final class EngineService implements VectorEngine, AutoCloseable {
     return registry().require(tenant, collection).checkpoint();
   }
 
+  /** How many points the collection's quantizer was last trained on (tests). */
+  long quantizerTrainedAt(String tenant, String collection) {
+    return registry().require(tenant, collection).quantizerTrainedAt();
+  }
+
   /** Whether the collection was loaded from a checkpoint that held its graph. */
   boolean graphLoadedFromCheckpoint(String tenant, String collection) {
     return registry().require(tenant, collection).graphLoadedFromCheckpoint();

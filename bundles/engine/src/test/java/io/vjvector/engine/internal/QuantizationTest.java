@@ -82,6 +82,30 @@ class QuantizationTest {
     }
   }
 
+  @org.junit.jupiter.api.Test
+  void codesAreRetrainedWhenTheCollectionDoubles() throws Exception {
+    Random random = new Random(9);
+    try (EngineService engine = new EngineService(dir)) {
+      engine.createCollection(
+          "t", new CollectionSpec("q", 8, Distance.EUCLID, null, Quantization.INT8));
+      int n = 0;
+      for (int round = 0; round < 21; round++) {
+        List<Point> batch = new ArrayList<>();
+        for (int i = 0; i < 1000; i++, n++) {
+          float[] v = new float[8];
+          for (int d = 0; d < 8; d++) {
+            v[d] = (float) random.nextGaussian() * (1 + round); // the range keeps widening
+          }
+          batch.add(new Point(PointId.of(n), v, Map.of()));
+        }
+        engine.upsert("t", "q", batch);
+      }
+      assertTrue(engine.awaitIndexed("t", "q", 120_000));
+      long trained = engine.quantizerTrainedAt("t", "q");
+      assertTrue(trained >= 20_000, "retrained on " + trained + " points");
+    }
+  }
+
   private static double recall(EngineService engine, List<float[]> queries) {
     int hits = 0;
     int total = 0;
