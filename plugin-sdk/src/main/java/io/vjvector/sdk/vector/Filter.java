@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -168,24 +169,35 @@ public final class Filter implements Condition {
    * @param key a field name or dotted path
    * @return the values, possibly empty
    */
+  @SuppressWarnings("unchecked")
   public static List<Object> values(Map<String, Object> payload, String key) {
-    Object current = payload;
-    for (String part : key.split("\\.", -1)) {
-      if (!(current instanceof Map)) {
+    Object current;
+    if (key.indexOf('.') < 0) {
+      // the common case, without splitting or walking
+      if (payload == null) {
         return List.of();
       }
-      Map<?, ?> map = (Map<?, ?>) current;
-      if (!map.containsKey(part)) {
+      current = payload.get(key);
+      if (current == null && !payload.containsKey(key)) {
         return List.of();
       }
-      current = map.get(part);
+    } else {
+      current = payload;
+      for (String part : key.split("\\.", -1)) {
+        if (!(current instanceof Map)) {
+          return List.of();
+        }
+        Map<?, ?> map = (Map<?, ?>) current;
+        if (!map.containsKey(part)) {
+          return List.of();
+        }
+        current = map.get(part);
+      }
     }
     if (current instanceof List) {
-      return new ArrayList<>((List<?>) current);
+      return Collections.unmodifiableList((List<Object>) current);
     }
-    List<Object> one = new ArrayList<>(1);
-    one.add(current);
-    return one;
+    return Collections.singletonList(current);
   }
 
   static boolean sameValue(Object actual, Object expected) {
@@ -196,7 +208,23 @@ public final class Filter implements Condition {
   }
 
   static int compareNumbers(Number a, Number b) {
-    return toBig(a).compareTo(toBig(b));
+    if (integral(a) && integral(b)) {
+      return Long.compare(a.longValue(), b.longValue());
+    }
+    if (floating(a) && floating(b)) {
+      double x = a.doubleValue();
+      double y = b.doubleValue();
+      return x == y ? 0 : Double.compare(x, y); // == makes -0.0 equal 0.0, as BigDecimal does
+    }
+    return toBig(a).compareTo(toBig(b)); // mixed kinds: exact, whatever the magnitudes
+  }
+
+  private static boolean integral(Number n) {
+    return n instanceof Long || n instanceof Integer || n instanceof Short || n instanceof Byte;
+  }
+
+  private static boolean floating(Number n) {
+    return n instanceof Double || n instanceof Float;
   }
 
   private static BigDecimal toBig(Number n) {
@@ -501,16 +529,16 @@ public final class Filter implements Condition {
         if (!(v instanceof Number)) {
           return false;
         }
-        value = toBig((Number) v);
+        Number n = (Number) v;
+        return (gt == null || compareNumbers(n, (Number) gt) > 0)
+            && (gte == null || compareNumbers(n, (Number) gte) >= 0)
+            && (lt == null || compareNumbers(n, (Number) lt) < 0)
+            && (lte == null || compareNumbers(n, (Number) lte) <= 0);
       }
-      return (gt == null || value.compareTo(bound(gt)) > 0)
-          && (gte == null || value.compareTo(bound(gte)) >= 0)
-          && (lt == null || value.compareTo(bound(lt)) < 0)
-          && (lte == null || value.compareTo(bound(lte)) <= 0);
-    }
-
-    private Object bound(Object b) {
-      return dates ? b : toBig((Number) b);
+      return (gt == null || value.compareTo(gt) > 0)
+          && (gte == null || value.compareTo(gte) >= 0)
+          && (lt == null || value.compareTo(lt) < 0)
+          && (lte == null || value.compareTo(lte) <= 0);
     }
 
     @Override

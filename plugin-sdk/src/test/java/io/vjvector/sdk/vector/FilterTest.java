@@ -97,4 +97,27 @@ class FilterTest {
     assertThrows(
         IllegalArgumentException.class, () -> new Filter.MatchAny("k", Arrays.asList("a", null)));
   }
+
+  @Test
+  void numbersCompareByValueAcrossTypesAndPrecision() {
+    java.util.Map<String, Object> p =
+        java.util.Map.of(
+            "n", 9007199254740993L, "d", -0.0, "x", 2.5, "a", java.util.List.of(1, 7L));
+    // a long beyond 2^53 is not rounded to the nearest double
+    org.junit.jupiter.api.Assertions.assertFalse(
+        new Filter.Match("n", 9007199254740992.0).test(PointId.of(1), p));
+    org.junit.jupiter.api.Assertions.assertTrue(
+        new Filter.Match("n", 9007199254740993L).test(PointId.of(1), p));
+    org.junit.jupiter.api.Assertions.assertTrue(
+        new Filter.Range("n", 9007199254740992L, null, null, null).test(PointId.of(1), p));
+    // -0.0 equals 0, an integer 2 is below 2.5, list elements are each tried
+    org.junit.jupiter.api.Assertions.assertTrue(new Filter.Match("d", 0L).test(PointId.of(1), p));
+    org.junit.jupiter.api.Assertions.assertTrue(new Filter.Match("d", 0.0).test(PointId.of(1), p));
+    org.junit.jupiter.api.Assertions.assertTrue(
+        new Filter.Range("x", 2L, null, null, 2.5f).test(PointId.of(1), p));
+    org.junit.jupiter.api.Assertions.assertTrue(new Filter.Match("a", 7.0).test(PointId.of(1), p));
+    org.junit.jupiter.api.Assertions.assertFalse(new Filter.Match("a", 3).test(PointId.of(1), p));
+    org.junit.jupiter.api.Assertions.assertFalse(
+        new Filter.Match("missing", 3).test(PointId.of(1), p));
+  }
 }
