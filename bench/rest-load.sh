@@ -9,10 +9,13 @@
 #     COUNT=100000 DIM=384 DISTANCE=cosine BATCH=256 INGEST_CLIENTS=4   ingest (random vectors
 #                                                    unless base.fvecs is given; ids = row numbers)
 #     LATENT_DIM=0 (random vectors: 0 uniform; e.g. 16 for embedding-like rows of low intrinsic dim)
+#     QUANTIZATION= (none, int8 or binary: the collection's; empty: the node's default)
 #     INDEX_TIMEOUT=1800 (seconds to wait for status green after the last ack)
 #     SEARCH_DURING_INDEXING=0 (e.g. 10: seconds of search right after ingest, before green;
 #                                INDEXING_WARMUP=3 s of it not counted)
 #     SEARCH_CLIENTS=8 DURATION=30 WARMUP=15 MAX_REQUESTS=2000000 K=10 EF= EXACT_RECALL=200   search
+#     EF_SWEEP= (e.g. "16 32 128": after the search phase, SWEEP_DURATION=15 s more of search at each
+#                hnsw_ef, 3 s warm-up each, with recall against exact; rows search_ef<N>)
 #     PORT=18481 (and the next three for SSH and RMI)   JAVA_MAX_MEM (node heap, bin/setenv: 2G)
 #     ASSEMBLY=karaf-assembly/target/vjvector-karaf-assembly-0.1.0-SNAPSHOT.tar.gz
 #     REBUILD=0 (1: rebuild the bench jar, and the assembly unless ASSEMBLY is given; the driver's
@@ -177,6 +180,7 @@ jfr_stop() {
 status=0
 ingest_args=(--count "$count" --batch "$batch" --clients "$ingest_clients" --distance "$distance")
 if [ -n "$base" ]; then ingest_args+=(--base "$base"); else ingest_args+=(--dim "$dim"); fi
+[ -n "${QUANTIZATION:-}" ] && ingest_args+=(--quantization "$QUANTIZATION")
 echo
 echo "uptime: $(uptime)"
 jfr_start ingest
@@ -212,6 +216,15 @@ jfr_stop search
 if [ "$exact_recall" -gt 0 ]; then # after the recording: exact scans are not the load measured
   client recall "${query_args[@]}" --exact-recall "$exact_recall" || status=1
 fi
+for e in ${EF_SWEEP:-}; do
+  [[ "$e" =~ ^[0-9]+$ ]] || { echo "EF_SWEEP: '$e' is not a number" >&2; status=1; continue; }
+  sweep_args=(--k "$k" --ef "$e")
+  [ -n "$queries" ] && sweep_args+=(--queries "$queries")
+  echo
+  client search "${sweep_args[@]}" --phase "search_ef$e" --clients "$search_clients" \
+    --duration "${SWEEP_DURATION:-15}" --warmup 3 --max-requests "$max_requests" \
+    --exact-recall "$exact_recall" || status=1
+done
 
 echo
 echo "results ($(nproc) cores shared by node and driver; $(date -u +%FT%TZ)):"

@@ -51,6 +51,7 @@ public final class RestLoad {
           " ingest: --count 100000 --dim 384 --distance cosine|dot|euclidean --batch 256",
           "         --base base.fvecs (ids are the row indexes; else seeded random vectors)",
           "         --recreate (delete the collection first)  --hnsw-m M --ef-construct EF",
+          "         --quantization none|int8|binary (the collection's; default: the node's)",
           "         --warmup-batches 2*clients  --max-seconds 1800",
           " search: --duration 30 --max-requests 1000000 --warmup 5 --warmup-requests 10000",
           "         --k 10 --ef EF --queries queries.fvecs --query-count 10000",
@@ -59,7 +60,7 @@ public final class RestLoad {
           " recall: only that comparison (--exact-recall 200), with the search options",
           " await:  poll GET /collections/NAME until status is green (--max-seconds 1800,"
               + " --poll-ms 200)",
-          "         --since-ms T (epoch ms of the last ingest ack: also report the wait from then)");
+          "         --since-ms T (epoch ms of the last ingest ack: also the wait since then)");
 
   private static final Pattern COLLECTION_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
   private static final Pattern HIT_ID = Pattern.compile("\"id\":(\\d+)");
@@ -120,6 +121,7 @@ public final class RestLoad {
     boolean recreate;
     Integer hnswM;
     Integer efConstruct;
+    String quantization;
     int warmupBatches = -1;
     int maxSeconds = 1800;
     // search
@@ -182,6 +184,7 @@ public final class RestLoad {
           case "--base" -> o.base = Path.of(v);
           case "--hnsw-m" -> o.hnswM = intIn(a, v, 4, 128);
           case "--ef-construct" -> o.efConstruct = intIn(a, v, 8, 4096);
+          case "--quantization" -> o.quantization = v;
           case "--warmup-batches" -> o.warmupBatches = intIn(a, v, 0, 1_000_000);
           case "--max-seconds" -> o.maxSeconds = intIn(a, v, 1, 86_400);
           case "--duration" -> o.duration = intIn(a, v, 1, 3600);
@@ -204,6 +207,9 @@ public final class RestLoad {
       }
       if (!COLLECTION_NAME.matcher(o.collection).matches()) {
         throw new IllegalArgumentException("--collection must match " + COLLECTION_NAME);
+      }
+      if (o.quantization != null && !Set.of("none", "int8", "binary").contains(o.quantization)) {
+        throw new IllegalArgumentException("--quantization must be none, int8 or binary");
       }
       if (!Set.of("cosine", "dot", "euclidean").contains(o.distance)) {
         throw new IllegalArgumentException("--distance must be cosine, dot or euclidean");
@@ -646,6 +652,9 @@ public final class RestLoad {
       }
       create.append('}');
     }
+    if (o.quantization != null) {
+      create.append(",\"quantization\":\"").append(o.quantization).append('"');
+    }
     create.append('}');
     HttpResponse<String> c =
         admin.send("POST", "/collections", create.toString().getBytes(StandardCharsets.US_ASCII));
@@ -660,10 +669,11 @@ public final class RestLoad {
             : Math.min(2 * o.clients, batches / 10);
     System.out.printf(
         Locale.ROOT,
-        "ingest: %s into '%s' (%s), batches of %d, %d clients, %s%n",
+        "ingest: %s into '%s' (%s%s), batches of %d, %d clients, %s%n",
         v.describe(),
         o.collection,
         o.distance,
+        o.quantization == null ? "" : ", quantization " + o.quantization,
         o.batch,
         o.clients,
         o.url);

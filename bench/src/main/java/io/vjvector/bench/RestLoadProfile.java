@@ -76,6 +76,8 @@ final class RestLoadProfile {
   static int print(Path jfr, int top) throws IOException {
     Map<String, Long> components = new HashMap<>();
     Map<String, Long> threads = new HashMap<>();
+    Map<String, Double> threadLoad = new HashMap<>();
+    Map<java.time.Instant, Boolean> loadRounds = new HashMap<>();
     Map<String, Long> leaves = new HashMap<>();
     Map<String, Long> natives = new HashMap<>();
     Map<String, long[]> locks = new HashMap<>();
@@ -121,6 +123,14 @@ final class RestLoadProfile {
             acc[0]++;
             acc[1] += e.getDuration().toNanos();
           }
+          case "jdk.ThreadCPULoad" -> {
+            // every Java thread's share of all cores over the last period (compiler threads too,
+            // which execution samples never show)
+            String name = threadName(e, "eventThread");
+            threadLoad.merge(name, (double) e.getFloat("user") + e.getFloat("system"), Double::sum);
+            loadRounds.put(
+                e.getStartTime().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), true);
+          }
           case "jdk.GarbageCollection" -> {
             gcCount++;
             gcNanos += e.getDuration().toNanos();
@@ -146,6 +156,20 @@ final class RestLoadProfile {
     printTop(components, samples, top);
     System.out.println("CPU samples by thread (digits in names as #), top 8:");
     printTop(threads, samples, 8);
+    if (!threadLoad.isEmpty()) {
+      // jdk.ThreadCPULoad comes once per period for each thread; average over the periods seen
+      double rounds = Math.max(1, loadRounds.size());
+      double all = threadLoad.values().stream().mapToDouble(Double::doubleValue).sum() / rounds;
+      System.out.printf(
+          Locale.ROOT,
+          "node CPU by Java thread (jdk.ThreadCPULoad: JIT compiler threads included, GC workers"
+              + " not; a thread's first period may reach back before the recording), node = %.0f%%"
+              + " of all cores, top 8:%n",
+          100 * all);
+      Map<String, Long> scaled = new HashMap<>();
+      threadLoad.forEach((k, v) -> scaled.put(k, Math.round(1e6 * v / rounds)));
+      printTop(scaled, Math.round(1e6 * all), 8);
+    }
     System.out.println("hottest leaf methods (self time):");
     printTop(leaves, samples, top);
     System.out.println("threads in native code (leaf <- first VJVector frame), top 8:");
@@ -195,9 +219,16 @@ final class RestLoadProfile {
 
   /** The sampled thread's name with its numbers folded, so pools count as one. */
   private static String threadKind(RecordedEvent e) {
+    return threadName(e, "sampledThread");
+  }
+
+  private static String threadName(RecordedEvent e, String field) {
     try {
-      jdk.jfr.consumer.RecordedThread t = e.getThread("sampledThread");
+      jdk.jfr.consumer.RecordedThread t = e.getThread(field);
       String name = t == null ? null : t.getJavaName();
+      if (name == null && t != null) {
+        name = t.getOSName();
+      }
       return name == null ? "?" : name.replaceAll("[0-9]+", "#");
     } catch (IllegalArgumentException notThere) {
       return "?";

@@ -25,6 +25,13 @@ class RestLoadTest {
     assertEquals(1_000_000, o.maxRequests);
     assertEquals(256, RestLoad.Options.parse("ingest").batch);
     assertTrue(RestLoad.Options.parse("ingest", "--recreate").recreate);
+    assertEquals("int8", RestLoad.Options.parse("ingest", "--quantization", "int8").quantization);
+    RestLoad.Options a = RestLoad.Options.parse("await", "--since-ms", "1700000000000");
+    assertEquals(1_700_000_000_000L, a.sinceMs);
+    assertEquals(200, a.pollMs);
+    assertEquals(1800, a.maxSeconds);
+    assertEquals(
+        "search_indexing", RestLoad.Options.parse("search", "--phase", "search_indexing").phase);
   }
 
   @Test
@@ -42,6 +49,9 @@ class RestLoadTest {
             new String[] {"ingest", "--distance", "manhattan"},
             new String[] {"ingest", "--collection", "a/b"},
             new String[] {"search", "--gt", "gt.ivecs"},
+            new String[] {"search", "--phase", "a b"},
+            new String[] {"ingest", "--quantization", "pq"},
+            new String[] {"await", "--poll-ms", "5"},
             new String[] {"profile"})) {
       assertThrows(
           IllegalArgumentException.class,
@@ -126,6 +136,14 @@ class RestLoadTest {
 
   @Test
   void profileSortsSamplesIntoComponents() {
+    assertEquals(
+        "engine: HNSW insert (background indexer)",
+        RestLoadProfile.component(
+            List.of(
+                "io.vjvector.engine.internal.PanamaKernels.dot",
+                "io.vjvector.engine.internal.HnswGraph.insert",
+                "io.vjvector.engine.internal.Collection.indexStep"),
+            false));
     assertEquals(
         "engine: search (graph, exact, top-k)",
         RestLoadProfile.component(
