@@ -23,10 +23,7 @@ public final class BenchEngineAccess {
    * @param indexBatch points the background indexer links per step
    */
   public static EngineService open(Path dataDir, long checkpointLogBytes, int indexBatch) {
-    return new EngineService(
-        dataDir,
-        new EngineOptions(
-            checkpointLogBytes, EngineOptions.DEFAULTS.checkpointCheckMillis(), indexBatch));
+    return new EngineService(dataDir, new EngineOptions(checkpointLogBytes, indexBatch));
   }
 
   /** The engine's default indexer batch. */

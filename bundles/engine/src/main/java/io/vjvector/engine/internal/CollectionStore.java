@@ -37,7 +37,7 @@ final class CollectionStore {
   private int freeCount;
   private final IntList tombstones = new IntList();
   private final BitSet pending = new BitSet();
-  private int pendingCount; // guarded by pending
+  private volatile int pendingCount; // written under the pending monitor
   private boolean trackPending;
   private Quantizer quantizer;
   private final PayloadIndexes indexes = new PayloadIndexes();
@@ -146,10 +146,6 @@ final class CollectionStore {
     trackPending = on;
   }
 
-  boolean tracksPending() {
-    return trackPending;
-  }
-
   private void markPending(int slot) {
     if (!trackPending) {
       return;
@@ -180,9 +176,7 @@ final class CollectionStore {
   }
 
   int pendingCount() {
-    synchronized (pending) {
-      return pendingCount;
-    }
+    return pendingCount;
   }
 
   /** Up to {@code max} pending slots, lowest first (they stay pending until {@link #indexed}). */
@@ -213,6 +207,9 @@ final class CollectionStore {
 
   /** A copy of the pending set, or null when it is empty. */
   BitSet pendingSnapshot() {
+    if (pendingCount == 0) {
+      return null; // the common case: searches take no monitor
+    }
     synchronized (pending) {
       return pendingCount == 0 ? null : (BitSet) pending.clone();
     }

@@ -17,7 +17,7 @@ final class CommitSequencer {
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition turn = lock.newCondition();
   private long appliedUpTo;
-  private String failure;
+  private volatile String failure; // written under lock, read without it
 
   /**
    * @param logEnd where the log ended when it was opened (everything before is applied)
@@ -76,11 +76,6 @@ final class CommitSequencer {
 
   /** Why writes are refused, or null if they are not. */
   String failure() {
-    lock.lock();
-    try {
-      return failure;
-    } finally {
-      lock.unlock();
-    }
+    return failure;
   }
 }

@@ -9,7 +9,6 @@ import java.nio.file.Path;
  */
 final class DataLayout {
   static final String META_FILE = "collection.json";
-  static final String WAL_FILE = "wal.log";
   static final String CREATING_PREFIX = ".creating-";
   static final String DELETED_PREFIX = ".deleted-";
 

@@ -110,11 +110,7 @@ public final class EngineService implements VectorEngine, AutoCloseable {
       throw new IllegalArgumentException(
           "checkpointLogMegabytes and indexBatch must be at least 1");
     }
-    options =
-        new EngineOptions(
-            config.checkpointLogMegabytes() << 20,
-            EngineOptions.DEFAULTS.checkpointCheckMillis(),
-            config.indexBatch());
+    options = new EngineOptions(config.checkpointLogMegabytes() << 20, config.indexBatch());
     open(resolveDataDir(config.dataDir()));
   }
 

@@ -24,6 +24,8 @@ import java.util.stream.IntStream;
  */
 final class HnswGraph {
   private static final int STRIPES = 1024;
+  private static final long LIST_HEADER_BYTES = 16; // array header
+  private static final long UPPER_ENTRY_BYTES = 48; // map entry, boxed key, array header
 
   private final CollectionStore store;
   private final Distance distance;
@@ -35,6 +37,11 @@ final class HnswGraph {
   private final Object entryLock = new Object();
   private final Object growLock = new Object();
   private final Map<Long, int[]> upper = new ConcurrentHashMap<>();
+
+  /** Bytes held by the link lists, kept as they change so that reporting it walks nothing. */
+  private final java.util.concurrent.atomic.AtomicLong listBytes =
+      new java.util.concurrent.atomic.AtomicLong();
+
   private final ThreadLocal<Visited> visited = ThreadLocal.withInitial(Visited::new);
 
   private volatile AtomicReferenceArray<int[]> layer0 = new AtomicReferenceArray<>(16);
@@ -205,9 +212,9 @@ final class HnswGraph {
             });
     for (int d = dead.nextSetBit(0); d >= 0; d = dead.nextSetBit(d + 1)) {
       for (int l = 1; l <= lv[d]; l++) {
-        upper.remove(key(d, l));
+        account(upper.remove(key(d, l)), null, UPPER_ENTRY_BYTES);
       }
-      layer0.set(d, null);
+      account(layer0.getAndSet(d, null), null, LIST_HEADER_BYTES);
       lv[d] = -1;
     }
     synchronized (entryLock) {
@@ -324,18 +331,17 @@ final class HnswGraph {
 
   /** The memory held by links: list arrays with their headers, and the per-slot references. */
   long memoryBytes() {
-    AtomicReferenceArray<int[]> bottom = layer0;
-    long bytes = (long) bottom.length() * (Integer.BYTES * 2L); // reference + level
-    for (int i = 0; i < bottom.length(); i++) {
-      int[] list = bottom.get(i);
-      if (list != null) {
-        bytes += 16L + (long) list.length * Integer.BYTES;
-      }
+    return (long) levels.length * (Integer.BYTES * 2L) + listBytes.get(); // reference + level
+  }
+
+  /** Keeps {@link #listBytes} in step when a list is replaced (either side may be null). */
+  private void account(int[] old, int[] now, long overhead) {
+    long delta =
+        (now == null ? 0 : overhead + 4L * now.length)
+            - (old == null ? 0 : overhead + 4L * old.length);
+    if (delta != 0) {
+      listBytes.addAndGet(delta);
     }
-    for (int[] list : upper.values()) {
-      bytes += 48L + (long) list.length * Integer.BYTES; // map entry, key and array
-    }
-    return bytes;
   }
 
   /** Smaller is closer, for every distance: negated similarity, or the euclidean distance. */
@@ -515,9 +521,9 @@ final class HnswGraph {
 
   private void setLinks(int node, int layer, int[] list) {
     if (layer == 0) {
-      layer0.set(node, list);
+      account(layer0.getAndSet(node, list), list, LIST_HEADER_BYTES);
     } else {
-      upper.put(key(node, layer), list);
+      account(upper.put(key(node, layer), list), list, UPPER_ENTRY_BYTES);
     }
   }
 

@@ -37,8 +37,4 @@ final class IntList {
   int[] toArray() {
     return Arrays.copyOf(values, size);
   }
-
-  void clear() {
-    size = 0;
-  }
 }

@@ -272,10 +272,4 @@ final class PayloadIndexes {
       return bytes;
     }
   }
-
-  /** For tests: the number of distinct indexed values of a field. */
-  int distinctValues(String field) {
-    FieldIndex f = fields.get(field);
-    return f == null ? 0 : f.exact.size() + f.sorted.size();
-  }
 }

@@ -145,24 +145,17 @@ abstract class Quantizer {
       float constant = (float) base;
       byte[][] c = chunks;
       int dim = dimension;
-      return switch (distance) {
-        case DOT ->
-            slot ->
-                -(constant + VectorMath.dotBytes(w, c[slot >>> shift], (slot & mask) * dim, dim));
-        case COSINE ->
-            slot -> {
-              double norm = store.normAt(slot);
-              float dot =
-                  constant + VectorMath.dotBytes(w, c[slot >>> shift], (slot & mask) * dim, dim);
-              return norm == 0 ? 0f : (float) (-dot / norm);
-            };
-        case EUCLID ->
-            slot -> {
-              double norm = store.normAt(slot);
-              float dot =
-                  constant + VectorMath.dotBytes(w, c[slot >>> shift], (slot & mask) * dim, dim);
-              return (float) (norm * norm - 2 * dot);
-            };
+      Distance dist = distance;
+      return slot -> {
+        float dot = constant + VectorMath.dotBytes(w, c[slot >>> shift], (slot & mask) * dim, dim);
+        if (dist == Distance.DOT) {
+          return -dot;
+        }
+        double norm = store.normAt(slot); // the true norm: only the dot product is approximate
+        if (dist == Distance.COSINE) {
+          return norm == 0 ? 0f : (float) (-dot / norm);
+        }
+        return (float) (norm * norm - 2 * dot); // euclidean, less the query's constant norm
       };
     }
 

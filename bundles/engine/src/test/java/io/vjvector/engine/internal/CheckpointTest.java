@@ -132,7 +132,7 @@ class CheckpointTest {
 
   @Test
   void logGrowthTriggersCheckpointsInTheBackground() throws Exception {
-    EngineOptions small = new EngineOptions(64 << 10, 1_000, 256);
+    EngineOptions small = new EngineOptions(64 << 10, 256);
     Map<PointId, Point> expected = new HashMap<>();
     try (EngineService engine = new EngineService(dir, small)) {
       engine.createCollection("t", new CollectionSpec("c", DIM, Distance.EUCLID));

@@ -80,7 +80,7 @@ class CollectionsTest {
     Path graveyard = collections.resolve(DataLayout.DELETED_PREFIX + "old-123");
     Path staging = collections.resolve(DataLayout.CREATING_PREFIX + "new-456");
     Files.createDirectories(graveyard);
-    Files.writeString(graveyard.resolve(DataLayout.WAL_FILE), "x");
+    Files.writeString(graveyard.resolve(Wal.segmentName(0)), "x");
     Files.createDirectories(staging);
     Files.writeString(
         collections.resolve("real").resolve(DataLayout.META_FILE + FileSync.TMP_SUFFIX), "{");
