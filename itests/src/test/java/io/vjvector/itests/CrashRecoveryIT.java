@@ -52,7 +52,8 @@ public class CrashRecoveryIT {
   @Test
   public void acknowledgedWritesSurviveKillNine() throws Exception {
     try (NodeProcess node = NodeProcess.unpack("crash", 18281)) {
-      // checkpoints every MiB of log, so kills land before, during and after them
+      // checkpoints from 1 MiB of log on (and half the last checkpoint), so kills land before,
+      // during and after them
       node.env("VJV_CHECKPOINT_LOG_MB", "1").start();
       Http http = node.http();
       assertEquals(

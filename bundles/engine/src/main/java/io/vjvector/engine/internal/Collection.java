@@ -66,9 +66,11 @@ final class Collection implements Closeable {
   private final boolean graphLoaded;
   private long quantizerTrainedAt; // guarded by the state lock
   private volatile long checkpointPosition;
+  private volatile long checkpointBytes; // size of the last checkpoint file
   private final ReadWriteLock state = new ReentrantReadWriteLock();
   private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
   private volatile boolean closed;
+  private volatile Runnable linkingProbe; // tests: runs while a batch is being linked
   private volatile boolean deleted;
 
   private Collection(
@@ -91,6 +93,7 @@ final class Collection implements Closeable {
     this.background = background;
     this.options = options;
     this.checkpointPosition = checkpointPosition;
+    this.checkpointBytes = Checkpoint.size(dir);
     this.sequencer = new CommitSequencer(wal.end());
     this.graphLoaded = graphLoaded;
     meta.indexes().forEach((field, type) -> store.indexes().create(field, type, store));
@@ -551,6 +554,11 @@ final class Collection implements Closeable {
   /**
    * Links one batch of pending points, or repairs the graph around the deleted ones.
    *
+   * <p>Neither holds the collection's lock while it works, only the graph's: writers keep applying
+   * (they would otherwise queue behind every batch), and searches keep running. The batch and the
+   * tombstones are taken under the read lock, so every slot read afterwards already existed then;
+   * slots stay pending until linked and are not reused before they are released here.
+   *
    * @return whether there may be more to do
    */
   boolean indexStep() {
@@ -562,40 +570,52 @@ final class Collection implements Closeable {
         return false;
       }
       retrainQuantizerIfGrown();
-      int repaired;
-      state.readLock().lock();
-      try {
-        synchronized (graphLock) {
-          int[] batch = store.pendingBatch(options.indexBatch());
-          if (batch.length > 0) {
+      synchronized (graphLock) {
+        int[] batch;
+        int[] dead;
+        state.readLock().lock();
+        try {
+          batch = store.takeBatch(options.indexBatch());
+          dead = batch.length > 0 ? null : store.tombstones().toArray();
+        } finally {
+          state.readLock().unlock();
+        }
+        if (batch.length > 0) {
+          try {
+            Runnable probe = linkingProbe;
+            if (probe != null) {
+              probe.run();
+            }
             graph.ensureCapacity(batch[batch.length - 1]);
             IntStream.of(batch)
                 .parallel()
                 .filter(s -> store.idAt(s) != null)
                 .forEach(graph::insert);
-            store.indexed(batch);
-            return true;
+          } finally {
+            store.linked(batch);
           }
-          int[] dead = store.tombstones().toArray();
-          if (dead.length == 0) {
-            return false;
-          }
-          graph.repair(dead);
-          repaired = dead.length;
+          return true;
         }
-      } finally {
-        state.readLock().unlock();
+        if (dead.length == 0) {
+          return false;
+        }
+        graph.repair(dead);
+        state.writeLock().lock();
+        try {
+          store.releaseTombstones(dead.length);
+        } finally {
+          state.writeLock().unlock();
+        }
+        return true;
       }
-      state.writeLock().lock();
-      try {
-        store.releaseTombstones(repaired);
-      } finally {
-        state.writeLock().unlock();
-      }
-      return true;
     } finally {
       lifecycle.readLock().unlock();
     }
+  }
+
+  /** Runs {@code probe} in the indexer each time it starts linking a batch (tests). */
+  void linkingProbe(Runnable probe) {
+    linkingProbe = probe;
   }
 
   /** How many points the quantizer was last trained on (tests). */
@@ -627,8 +647,7 @@ final class Collection implements Closeable {
   // ---- checkpoints ----
 
   private void maybeCheckpointSoon() {
-    if (wal.end() - checkpointPosition >= options.checkpointWalBytes()
-        && checkpointScheduled.compareAndSet(false, true)) {
+    if (checkpointDue() && checkpointScheduled.compareAndSet(false, true)) {
       background.schedule(
           label() + ": checkpoint",
           () -> {
@@ -654,8 +673,19 @@ final class Collection implements Closeable {
     }
   }
 
+  /**
+   * Whether the log since the last checkpoint has reached the configured size and half the size of
+   * that checkpoint: a checkpoint rewrites the whole collection, so a large collection checkpoints
+   * less often (each logged byte is written at most about three times in all) while replay after a
+   * crash stays bounded by half a checkpoint.
+   */
+  private boolean checkpointDue() {
+    long logged = wal.end() - checkpointPosition;
+    return logged >= options.checkpointWalBytes() && logged >= checkpointBytes / 2;
+  }
+
   private void checkpointIfDue() throws IOException {
-    if (wal.end() - checkpointPosition >= options.checkpointWalBytes()) {
+    if (checkpointDue()) {
       checkpoint();
     }
   }
@@ -691,12 +721,10 @@ final class Collection implements Closeable {
         }
         Checkpoint.publish(tmp);
         checkpointPosition = position;
+        checkpointBytes = Checkpoint.size(dir);
         wal.dropBefore(position);
         LOG.info(
-            "{}: checkpoint at log position {} ({} bytes)",
-            label(),
-            position,
-            Checkpoint.size(dir));
+            "{}: checkpoint at log position {} ({} bytes)", label(), position, checkpointBytes);
         return position;
       } finally {
         lifecycle.readLock().unlock();

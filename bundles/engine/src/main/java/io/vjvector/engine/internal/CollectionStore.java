@@ -20,7 +20,11 @@ import java.util.Map;
  * <p>A deleted slot first becomes a tombstone: the graph may still link to it, so it can only be
  * reused once the graph has been repaired around it and the owner calls {@link #release}. Slots
  * written since the graph last linked them are kept in a pending set (guarded by its own monitor,
- * because the indexer clears it while holding only the read lock).
+ * because the indexer takes and clears it without the collection's lock).
+ *
+ * <p>The indexer reads vectors, norms and ids without the lock while writers go on: it only reads
+ * slots that existed when it took its batch (or that the graph already links), slots are not reused
+ * until the indexer itself releases them, and a slot written meanwhile is linked again.
  *
  * <p>Points handed in must already be validated and owned by the engine (see {@link
  * RequestValidator}); payload maps are stored as given and shared with readers, which is safe
@@ -29,14 +33,21 @@ import java.util.Map;
 final class CollectionStore {
   private final VectorSlab vectors;
   private final Map<PointId, Integer> slotsById = new HashMap<>();
-  private PointId[] ids = new PointId[16];
+  // ids and norms are read without the lock by the indexer (see Collection#indexStep): grown
+  // arrays are published through the volatile fields.
+  private volatile PointId[] ids = new PointId[16];
   private Object[] payloads = new Object[16];
-  private double[] norms = new double[16];
+  private volatile double[] norms = new double[16];
   private int slotCount;
   private int[] freeSlots = new int[16];
   private int freeCount;
   private final IntList tombstones = new IntList();
+  // pending: slots searches scan exactly because the graph may not reach them (waiting or being
+  // linked); linking: the indexer's current batch; relink: slots of that batch written again since
+  // it was taken, which stay pending. All three are guarded by the pending monitor.
   private final BitSet pending = new BitSet();
+  private final BitSet linking = new BitSet();
+  private final BitSet relink = new BitSet();
   private volatile int pendingCount; // written under the pending monitor
   private boolean trackPending;
   private Quantizer quantizer;
@@ -92,6 +103,7 @@ final class CollectionStore {
       payloads[slot] = null;
       tombstones.add(slot);
       synchronized (pending) {
+        relink.clear(slot);
         if (pending.get(slot)) {
           pending.clear(slot);
           pendingCount--;
@@ -151,6 +163,9 @@ final class CollectionStore {
       return;
     }
     synchronized (pending) {
+      if (linking.get(slot)) {
+        relink.set(slot); // the indexer may be reading the old vector
+      }
       if (!pending.get(slot)) {
         pending.set(slot);
         pendingCount++;
@@ -171,6 +186,7 @@ final class CollectionStore {
   void clearPending() {
     synchronized (pending) {
       pending.clear();
+      relink.clear();
       pendingCount = 0;
     }
   }
@@ -179,30 +195,48 @@ final class CollectionStore {
     return pendingCount;
   }
 
-  /** Up to {@code max} pending slots, lowest first (they stay pending until {@link #indexed}). */
-  int[] pendingBatch(int max) {
+  /**
+   * Takes up to {@code max} pending slots, lowest first, for linking; they stay pending (searches
+   * keep scanning them) until {@link #linked}. One batch at a time.
+   */
+  int[] takeBatch(int max) {
     synchronized (pending) {
-      int[] batch = new int[Math.min(max, pendingCount)];
-      int n = 0;
-      for (int s = pending.nextSetBit(0);
-          s >= 0 && n < batch.length;
-          s = pending.nextSetBit(s + 1)) {
-        batch[n++] = s;
+      if (!linking.isEmpty()) {
+        throw new IllegalStateException("a batch is already being linked");
       }
-      return n == batch.length ? batch : Arrays.copyOf(batch, n);
+      int[] batch = pendingSlots(max);
+      for (int s : batch) {
+        linking.set(s);
+      }
+      return batch;
     }
   }
 
-  /** Marks slots as linked by the graph. */
-  void indexed(int[] slots) {
+  /**
+   * Ends the batch from {@link #takeBatch}: its slots are linked with the vectors they had when it
+   * was taken, so those written again meanwhile stay pending for the next batch.
+   */
+  void linked(int[] batch) {
     synchronized (pending) {
-      for (int s : slots) {
-        if (pending.get(s)) {
+      for (int s : batch) {
+        linking.clear(s);
+        if (relink.get(s)) {
+          relink.clear(s);
+        } else if (pending.get(s)) {
           pending.clear(s);
           pendingCount--;
         }
       }
     }
+  }
+
+  private int[] pendingSlots(int max) {
+    int[] batch = new int[Math.min(max, pendingCount)];
+    int n = 0;
+    for (int s = pending.nextSetBit(0); s >= 0 && n < batch.length; s = pending.nextSetBit(s + 1)) {
+      batch[n++] = s;
+    }
+    return n == batch.length ? batch : Arrays.copyOf(batch, n);
   }
 
   /** A copy of the pending set, or null when it is empty. */
@@ -328,7 +362,10 @@ final class CollectionStore {
       }
     }
     out.putByte(trackPending ? 1 : 0);
-    int[] pendingSlots = pendingBatch(Integer.MAX_VALUE);
+    int[] pendingSlots;
+    synchronized (pending) {
+      pendingSlots = pendingSlots(Integer.MAX_VALUE);
+    }
     out.putInt(pendingSlots.length);
     out.putInts(pendingSlots, 0, pendingSlots.length);
   }

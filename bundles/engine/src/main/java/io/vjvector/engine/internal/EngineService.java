@@ -263,6 +263,11 @@ public final class EngineService implements VectorEngine, AutoCloseable {
     return registry().require(tenant, collection).awaitIndexed(timeoutMillis);
   }
 
+  /** Runs {@code probe} in the indexer whenever it starts linking a batch (tests). */
+  void linkingProbe(String tenant, String collection, Runnable probe) {
+    registry().require(tenant, collection).linkingProbe(probe);
+  }
+
   /** Writes a checkpoint now; returns the log position it covers, or -1 if nothing changed. */
   long checkpoint(String tenant, String collection) throws java.io.IOException {
     return registry().require(tenant, collection).checkpoint();

@@ -15,8 +15,10 @@ import java.util.stream.IntStream;
  *
  * <p>Concurrency: inserts of different slots may run in parallel, each neighbour list changed under
  * its node's (striped) lock; searches take no lock. Each list is an immutable array replaced whole,
- * so a search sees either the old or the new list, never a torn one. Callers hold the collection's
- * read lock during both, so the store does not change underneath.
+ * so a search sees either the old or the new list, never a torn one. Inserts and repairs run one
+ * batch at a time without the collection's lock, while writers go on: they read only slots that
+ * existed when the batch was taken, and a slot written meanwhile is linked again (see {@link
+ * CollectionStore}).
  *
  * <p>Deleted points stay in the graph as waypoints (searches pass through them but never return
  * them) until {@link #repair} reconnects their neighbours around them and unlinks them; only then
@@ -185,8 +187,8 @@ final class HnswGraph {
   /**
    * Unlinks deleted slots: every node that links to one gets the dead node's own neighbours as
    * candidates and re-selects its list with the heuristic, so the graph stays navigable and recall
-   * does not decay as points are deleted. The store must not change meanwhile (caller holds the
-   * read lock and no insert runs).
+   * does not decay as points are deleted. No insert may run meanwhile; writers may (the dead slots
+   * are not reused until the caller releases them afterwards).
    *
    * @param deadSlots slots whose points are deleted; ones not in the graph are ignored
    */

@@ -17,7 +17,9 @@ final class VectorSlab {
   private final int dimension;
   private final int chunkShift;
   private final int slotMask;
-  private float[][] chunks = new float[0][];
+  // Replaced whole (copy on write) and published through the volatile field, so the indexer, which
+  // reads vectors without the collection's lock, never sees a chunk before its contents.
+  private volatile float[][] chunks = new float[0][];
 
   VectorSlab(int dimension) {
     this.dimension = dimension;
@@ -50,18 +52,19 @@ final class VectorSlab {
 
   private float[] ensure(int slot) {
     int index = slot >>> chunkShift;
-    if (index >= chunks.length) {
-      chunks = Arrays.copyOf(chunks, Math.max(index + 1, chunks.length * 2));
-    }
+    float[][] current = chunks;
     int needed = offset(slot) + dimension;
-    float[] chunk = chunks[index];
-    if (chunk == null || chunk.length < needed) {
-      int full = (slotMask + 1) * dimension;
-      int current = chunk == null ? 0 : chunk.length;
-      int size = Math.min(full, Math.max(needed, Math.max(INITIAL_CHUNK_FLOATS, current * 2)));
-      chunk = chunk == null ? new float[size] : Arrays.copyOf(chunk, size);
-      chunks[index] = chunk;
+    float[] chunk = index < current.length ? current[index] : null;
+    if (chunk != null && chunk.length >= needed) {
+      return chunk;
     }
+    int full = (slotMask + 1) * dimension;
+    int had = chunk == null ? 0 : chunk.length;
+    int size = Math.min(full, Math.max(needed, Math.max(INITIAL_CHUNK_FLOATS, had * 2)));
+    chunk = chunk == null ? new float[size] : Arrays.copyOf(chunk, size);
+    float[][] next = Arrays.copyOf(current, Math.max(current.length, index + 1));
+    next[index] = chunk;
+    chunks = next; // one writer at a time (the collection's write lock)
     return chunk;
   }
 }
