@@ -6,6 +6,12 @@ QPS from one thread and from --query-threads threads, single-thread p50/p99 in m
     apt-get install -y dataset-fashion-mnist python3-hnswlib python3-faiss python3-numpy
     /usr/bin/python3 bench/peers.py [--base-limit N] [--queries 1000] [--ef 10,20,40,80,160]
     /usr/bin/python3 bench/peers.py --base base.fvecs --query-file queries.fvecs [--gt gt.ivecs]
+        [--metric euclidean|cosine]
+
+--metric cosine (default euclidean): base and queries are L2-normalised here unless they already
+are (|norm - 1| <= 1e-4 for all), then hnswlib runs space "ip" and FAISS METRIC_INNER_PRODUCT on
+them (inner product = cosine on unit vectors); the exact truth is the highest cosine first. A given
+--gt is checked against the exact truth of its first 10 queries.
 
 Builds run on one thread (hnswlib set_num_threads(1), FAISS omp_set_num_threads(1)). The
 multi-thread QPS runs Python threads that each send one query at a time: both libraries release the
@@ -26,6 +32,8 @@ import numpy as np  # noqa: E402
 
 K = 10
 WARMUP = 200
+UNIT_TOLERANCE = 1e-4  # |norm - 1| up to which a vector counts as unit-length, as in AnnBenchmark
+TRUTH_CHECK_QUERIES = 10
 
 
 def idx_images(path, limit=None):
@@ -37,23 +45,71 @@ def idx_images(path, limit=None):
 
 
 def vecs(path, dtype, limit=None):
-    """.fvecs/.ivecs: little-endian records of an int32 dimension, then that many values."""
-    raw = np.fromfile(path, dtype=np.int32)
-    dim = int(raw[0])
-    rows = raw.reshape(-1, dim + 1)[:, 1:]
-    rows = rows[:limit] if limit else rows
-    return np.ascontiguousarray(rows).view(dtype) if dtype == np.float32 else np.ascontiguousarray(rows)
+    """.fvecs/.ivecs: little-endian records of an int32 dimension, then that many values. Reads only
+    the first `limit` records, through a memory map: the one array returned is the only copy."""
+    size = os.path.getsize(path)
+    with open(path, "rb") as f:
+        head = f.read(4)
+    if not head:
+        raise SystemExit("%s is empty" % path)
+    dim = int(np.frombuffer(head, dtype="<i4")[0])
+    record = 4 * (dim + 1)
+    if dim <= 0 or size % record:
+        raise SystemExit("%s: not a .fvecs/.ivecs file (first dimension %d, %d bytes)" % (path, dim, size))
+    n = size // record if not limit else min(limit, size // record)
+    raw = np.memmap(path, dtype="<i4", mode="r", shape=(n, dim + 1))
+    if (raw[:, 0] != dim).any():
+        raise SystemExit("%s mixes dimensions" % path)
+    rows = np.array(raw[:, 1:])  # a contiguous copy on the heap
+    del raw
+    return rows.view(np.float32) if dtype == np.float32 else rows
 
 
-def exact_truth(base, queries):
-    # squared L2 via |b|^2 - 2 q.b (the |q|^2 term does not change the order)
-    norms = (base * base).sum(axis=1)
+def norm_deviation(x):
+    """The largest |norm - 1| over the rows."""
+    return float(np.abs(np.linalg.norm(x, axis=1) - 1).max()) if len(x) else 0.0
+
+
+def normalised(x):
+    n = np.linalg.norm(x, axis=1, keepdims=True)
+    n[n == 0] = 1
+    return np.ascontiguousarray(x / n, dtype=np.float32)
+
+
+def exact_truth(base, queries, metric, k=K):
+    """The exact top k of each query, closest first; for cosine, highest cosine first."""
+    if metric == "cosine":
+        inv = 1 / np.maximum(np.linalg.norm(base, axis=1), 1e-30)
+    else:
+        norms = (base * base).sum(axis=1)
     truth = []
     for q in queries:
-        d = norms - 2 * base.dot(q)
-        top = np.argpartition(d, K)[:K]
-        truth.append(top[np.argsort(d[top])])
+        if metric == "cosine":
+            d = -(base.dot(q) * inv)  # the query's own norm does not change the order
+        else:
+            d = norms - 2 * base.dot(q)  # squared L2 without |q|^2, which does not change the order
+        top = np.argpartition(d, k)[:k]
+        truth.append(top[np.argsort(d[top], kind="stable")])
     return np.array(truth)
+
+
+def check_truth(base, queries, truth, metric):
+    """Compares a given truth with the exact one on its first queries; warns when they disagree."""
+    if len(truth) < len(queries):
+        raise SystemExit("the ground truth has %d rows for %d queries" % (len(truth), len(queries)))
+    if truth.min() < 0 or truth[: len(queries)].max() >= len(base):
+        raise SystemExit("the ground truth holds ids outside the base of %d" % len(base))
+    n = min(TRUTH_CHECK_QUERIES, len(queries))
+    exact = exact_truth(base, queries[:n], metric)
+    agree = [len(set(exact[i].tolist()) & set(truth[i][:K].tolist())) for i in range(n)]
+    check = "checked on the first %d queries: %d of %d top-%d ids agree with the exact %s top %d" % (
+        n, sum(agree), n * K, K, metric, K)
+    print("given ground truth " + check)
+    if min(agree) < K - 1:
+        print("warning: the given ground truth disagrees with the exact %s truth: per query %s of %d"
+              " (wrong --metric, or ids that do not match the base?)" % (metric, agree, K))
+        check += " (WARNING: disagrees)"
+    return check
 
 
 def rss_bytes():
@@ -69,10 +125,11 @@ def version(dist):
 
 
 class Hnswlib:
-    def __init__(self, dim, n, m, efc):
+    def __init__(self, dim, n, m, efc, metric):
         import hnswlib
         self.name = "hnswlib-" + version("hnswlib")
-        self.index = hnswlib.Index(space="l2", dim=dim)
+        # cosine: the vectors are unit-length by now, and "ip" is what "cosine" runs after normalising
+        self.index = hnswlib.Index(space="ip" if metric == "cosine" else "l2", dim=dim)
         self.index.init_index(max_elements=n, M=m, ef_construction=efc, random_seed=100)
         self.index.set_num_threads(1)
 
@@ -91,12 +148,14 @@ class Hnswlib:
 
 
 class Faiss:
-    def __init__(self, dim, n, m, efc):
+    def __init__(self, dim, n, m, efc, metric):
         import faiss
         self.faiss = faiss
         faiss.omp_set_num_threads(1)
         self.name = "faiss-" + faiss.__version__ + " IndexHNSWFlat"
-        self.index = faiss.IndexHNSWFlat(dim, m)  # like hnswlib: 2*M links on layer 0, M above
+        # like hnswlib: 2*M links on layer 0, M above; cosine: inner product on the unit vectors
+        self.index = faiss.IndexHNSWFlat(
+            dim, m, faiss.METRIC_INNER_PRODUCT if metric == "cosine" else faiss.METRIC_L2)
         self.index.hnsw.efConstruction = efc
 
     def build(self, base):
@@ -171,28 +230,49 @@ def main():
     p.add_argument("--ef-construction", type=int, default=100)
     p.add_argument("--query-threads", type=int, default=2)
     p.add_argument("--engines", default="hnswlib,faiss")
+    p.add_argument("--metric", choices=["euclidean", "cosine"], default="euclidean",
+                   help="cosine: hnswlib space ip and FAISS METRIC_INNER_PRODUCT on unit vectors")
     a = p.parse_args()
     truth = None
+    truth_note = None
     if a.base:
+        if not a.query_file:
+            p.error("--base needs --query-file")
         base = vecs(a.base, np.float32, a.base_limit)
         queries = vecs(a.query_file, np.float32, a.queries)
-        if a.gt and not a.base_limit:
+        if a.gt and a.base_limit:
+            print("--gt ignored with --base-limit: the exact truth is computed here")
+        elif a.gt:
             truth = vecs(a.gt, np.int32, a.queries)
-        name = os.path.basename(a.base)
+            truth_note = "given (%s), %s" % (os.path.basename(a.gt), check_truth(base, queries, truth, a.metric))
+        parent = os.path.basename(os.path.dirname(os.path.abspath(a.base)))
+        name = (parent + "/" if parent else "") + os.path.basename(a.base)
     else:
         base = idx_images(a.dir + "/train-images-idx3-ubyte.gz", a.base_limit)
         queries = idx_images(a.dir + "/t10k-images-idx3-ubyte.gz", a.queries)
-        name = "fashion-mnist-784-euclidean"
+        name = "fashion-mnist-784"
     if truth is None:
         t = time.perf_counter()
-        truth = exact_truth(base, queries)
-        print("exact ground truth: %.1f s" % (time.perf_counter() - t))
+        truth = exact_truth(base, queries, a.metric)
+        print("exact %s ground truth: %.1f s" % (a.metric, time.perf_counter() - t))
+        truth_note = "exact %s top %d, computed" % (a.metric, K)
+    if a.metric == "cosine":
+        deviation = max(norm_deviation(base), norm_deviation(queries))
+        if deviation <= UNIT_TOLERANCE:
+            metric_note = ("metric cosine (hnswlib space ip, faiss METRIC_INNER_PRODUCT: base and queries"
+                           " unit-length, max |norm - 1| %.1e)" % deviation)
+        else:
+            base, queries = normalised(base), normalised(queries)
+            metric_note = ("metric cosine (hnswlib space ip, faiss METRIC_INNER_PRODUCT: base and queries"
+                           " L2-normalised here, max |norm - 1| was %.1e)" % deviation)
+    else:
+        metric_note = "metric euclidean (hnswlib space l2, faiss METRIC_L2)"
     efs = [int(x) for x in a.ef.split(",")]
     rows = [
-        "dataset %s: %d base x %d dims, %d queries, M=%d ef_construction=%d, build threads 1,"
-        " query threads 1 and %d, %d CPUs, numpy %s" % (
-            name, len(base), base.shape[1], len(queries), a.m, a.ef_construction,
-            a.query_threads, os.cpu_count(), np.__version__),
+        "dataset %s: %d base x %d dims, %d queries, %s, truth %s, M=%d ef_construction=%d,"
+        " build threads 1, query threads 1 and %d, %d CPUs, numpy %s" % (
+            name, len(base), base.shape[1], len(queries), metric_note, truth_note, a.m,
+            a.ef_construction, a.query_threads, os.cpu_count(), np.__version__),
         "| engine | ef | recall@10 | QPS 1 thread | QPS %d threads | p50 us | p99 us | build s"
         " | build threads | vectors/s | mem B/vector | disk B/vector |" % a.query_threads,
         "|---|---|---|---|---|---|---|---|---|---|---|---|",
@@ -200,7 +280,7 @@ def main():
     print(rows[0])
     for engine_name in a.engines.split(","):
         cls = {"hnswlib": Hnswlib, "faiss": Faiss}[engine_name.strip()]
-        engine = cls(base.shape[1], len(base), a.m, a.ef_construction)
+        engine = cls(base.shape[1], len(base), a.m, a.ef_construction, a.metric)
         rss0 = rss_bytes()  # after the library loaded: its code and static data do not count
         t = time.perf_counter()
         engine.build(base)

@@ -10,6 +10,7 @@
 #                                                    unless base.fvecs is given; ids = row numbers)
 #     LATENT_DIM=0 (random vectors: 0 uniform; e.g. 16 for embedding-like rows of low intrinsic dim)
 #     QUANTIZATION= (none, int8 or binary: the collection's; empty: the node's default)
+#     VECTOR_ENCODING=json (base64: vectors sent as base64 of little-endian float32, ingest and search)
 #     INDEX_TIMEOUT=1800 (seconds to wait for status green after the last ack)
 #     SEARCH_DURING_INDEXING=0 (e.g. 10: seconds of search right after ingest, before green;
 #                                INDEXING_WARMUP=3 s of it not counted)
@@ -181,6 +182,7 @@ status=0
 ingest_args=(--count "$count" --batch "$batch" --clients "$ingest_clients" --distance "$distance")
 if [ -n "$base" ]; then ingest_args+=(--base "$base"); else ingest_args+=(--dim "$dim"); fi
 [ -n "${QUANTIZATION:-}" ] && ingest_args+=(--quantization "$QUANTIZATION")
+ingest_args+=(--vector-encoding "${VECTOR_ENCODING:-json}")
 echo
 echo "uptime: $(uptime)"
 jfr_start ingest
@@ -189,7 +191,7 @@ jfr_stop ingest
 last_ack=$(awk -F'\t' '$1 == "ingest" && $2 == "last_ack_unix_ms" {print $3}' \
   "$run/results.tsv" 2>/dev/null || true)
 
-query_args=(--k "$k")
+query_args=(--k "$k" --vector-encoding "${VECTOR_ENCODING:-json}")
 [ -n "$ef" ] && query_args+=(--ef "$ef")
 [ -n "$queries" ] && query_args+=(--queries "$queries")
 if [ "$during" -gt 0 ]; then # the graph is still being linked: part of each search is exact

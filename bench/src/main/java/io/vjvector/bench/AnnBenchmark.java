@@ -3,7 +3,6 @@ package io.vjvector.bench;
 import io.vjvector.engine.Quantization;
 import io.vjvector.engine.internal.BenchEngineAccess;
 import io.vjvector.engine.internal.VjvGraphEngine;
-import io.vjvector.sdk.vector.Distance;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +34,8 @@ public final class AnnBenchmark {
       "java.util.concurrent.ForkJoinPool.common.parallelism";
   private static final String USAGE =
       "usage: --fashion-mnist DIR | --base F --queries F [--gt F] | --synthetic N,DIM"
-          + " [--base-limit N] [--queries-limit N] [--seed 42] [--ef 10,20,40,80,160] [--m 16]"
+          + " [--metric euclidean|cosine] [--base-limit N] [--queries-limit N] [--seed 42]"
+          + " [--ef 10,20,40,80,160] [--m 16]"
           + " [--ef-construction 100] [--engines vjvector,lucene,jvector|none]"
           + " [--build-threads N] [--query-threads 2] [--jvector-alpha 1.2]"
           + " [--jvector-overflow 1.2] [--quantization none,int8,binary] [--upsert-batch 1000]"
@@ -49,6 +49,7 @@ public final class AnnBenchmark {
           "queries",
           "gt",
           "synthetic",
+          "metric",
           "base-limit",
           "queries-limit",
           "seed",
@@ -77,8 +78,10 @@ public final class AnnBenchmark {
    * @param indexTimeoutSeconds how long a VJVector build or restart may wait for its indexer
    * @param filterSelectivities the filtered mode's selectivities; empty: no filtered mode
    * @param filterIndex for each filtered run in order: whether the payload field is indexed
+   * @param metric every engine's metric, and the exact ground truth's
    */
   record Settings(
+      Metric metric,
       int m,
       int efConstruction,
       int[] efs,
@@ -110,6 +113,7 @@ public final class AnnBenchmark {
           };
       String engines = opts.getOrDefault("engines", "vjvector,lucene,jvector");
       return new Settings(
+          Metric.parse(opts.getOrDefault("metric", "euclidean")),
           Integer.parseInt(opts.getOrDefault("m", "16")),
           Integer.parseInt(opts.getOrDefault("ef-construction", "100")),
           ints(opts.getOrDefault("ef", "10,20,40,80,160")),
@@ -141,6 +145,7 @@ public final class AnnBenchmark {
     /** VJVector's options for one quantization. */
     VjvEngine.Options vjv(Quantization quantization) {
       return new VjvEngine.Options(
+          metric.distance(),
           m,
           efConstruction,
           quantization,
@@ -177,7 +182,7 @@ public final class AnnBenchmark {
       System.setProperty(COMMON_POOL_PARALLELISM, "" + Math.max(0, threads - 1));
     }
     Settings settings = Settings.of(opts);
-    Dataset data = withExactTruth(load(opts));
+    Dataset data = withExactTruth(load(opts), settings.metric());
     String table =
         String.join("\n", run(data, settings, System.out::println).lines())
             + "\n\nload average at the end: "
@@ -234,6 +239,9 @@ public final class AnnBenchmark {
     if (!opts.containsKey("base") || !opts.containsKey("queries")) {
       throw new IOException(USAGE);
     }
+    if (opts.containsKey("gt") && opts.containsKey("base-limit")) {
+      System.out.println("--gt ignored with --base-limit: the exact truth is computed here");
+    }
     return Dataset.vecs(
         Path.of(opts.get("base")),
         Path.of(opts.get("queries")),
@@ -242,19 +250,108 @@ public final class AnnBenchmark {
         maxQueries);
   }
 
-  /** The data as given when it has ground truth, else with the exact top 10 computed here. */
-  static Dataset withExactTruth(Dataset data) {
+  /** Queries whose given ground truth {@link #checkGivenTruth} recomputes. */
+  static final int TRUTH_CHECK_QUERIES = 10;
+
+  /**
+   * The data as given when it has ground truth (checked against the exact truth of its first
+   * queries), else with the exact top 10 by {@code metric} computed here.
+   */
+  static Dataset withExactTruth(Dataset data, Metric metric) {
     if (data.groundTruth() != null) {
-      return data;
+      String check = checkGivenTruth(data, metric, TRUTH_CHECK_QUERIES);
+      String source = data.truth() == null ? "given" : data.truth();
+      return data.withGroundTruth(data.groundTruth(), source + ", " + check);
     }
     long t = System.nanoTime();
+    double[] norms = metric == Metric.COSINE ? VjvGraphEngine.norms(data.base()) : null;
     int[][] truth =
         IntStream.range(0, data.queries().length)
             .parallel()
-            .mapToObj(q -> VjvGraphEngine.exact(data.base(), data.queries()[q], K, Distance.EUCLID))
+            .mapToObj(
+                q ->
+                    VjvGraphEngine.exact(
+                        data.base(), norms, data.queries()[q], K, metric.distance()))
             .toArray(int[][]::new);
-    System.out.printf(Locale.ROOT, "exact ground truth: %.1f s%n", (System.nanoTime() - t) / 1e9);
-    return data.withGroundTruth(truth);
+    double seconds = (System.nanoTime() - t) / 1e9;
+    System.out.printf(Locale.ROOT, "exact %s ground truth: %.1f s%n", metric.wireName(), seconds);
+    return data.withGroundTruth(truth, "exact " + metric.wireName() + " top " + K + ", computed");
+  }
+
+  /**
+   * Checks a given ground truth: a row for every query, ids inside the base, and for the first
+   * {@code queries} queries the same top 10 as the exact truth by {@code metric} (a warning when a
+   * query shares fewer than 9 of its 10: a near-tie may swap the 10th). A wrong metric on data
+   * where it ranks differently, or shifted ids, fail it.
+   *
+   * @return what was checked, for the report
+   * @throws IllegalArgumentException when the truth has too few rows or ids outside the base
+   */
+  static String checkGivenTruth(Dataset data, Metric metric, int queries) {
+    int[][] given = data.groundTruth();
+    if (given.length < data.queries().length) {
+      throw new IllegalArgumentException(
+          "the ground truth has "
+              + given.length
+              + " rows for "
+              + data.queries().length
+              + " queries");
+    }
+    for (int q = 0; q < data.queries().length; q++) {
+      if (given[q].length < K) {
+        throw new IllegalArgumentException(
+            "ground truth row " + q + " has " + given[q].length + " ids, fewer than " + K);
+      }
+      for (int id : given[q]) {
+        if (id < 0 || id >= data.base().length) {
+          throw new IllegalArgumentException(
+              "ground truth row "
+                  + q
+                  + " holds id "
+                  + id
+                  + ", outside the base of "
+                  + data.base().length);
+        }
+      }
+    }
+    int n = Math.min(queries, data.queries().length);
+    long t = System.nanoTime();
+    double[] norms = metric == Metric.COSINE ? VjvGraphEngine.norms(data.base()) : null;
+    int[] agree =
+        IntStream.range(0, n)
+            .parallel()
+            .map(
+                q ->
+                    hits(
+                        VjvGraphEngine.exact(
+                            data.base(), norms, data.queries()[q], K, metric.distance()),
+                        given[q]))
+            .toArray();
+    int total = Arrays.stream(agree).sum();
+    String check =
+        String.format(
+            Locale.ROOT,
+            "checked on the first %d queries: %d of %d top-%d ids agree with the exact %s top %d",
+            n,
+            total,
+            n * K,
+            K,
+            metric.wireName(),
+            K);
+    System.out.printf(
+        Locale.ROOT, "given ground truth %s (%.1f s)%n", check, (System.nanoTime() - t) / 1e9);
+    if (Arrays.stream(agree).anyMatch(a -> a < K - 1)) {
+      System.out.println(
+          "warning: the given ground truth disagrees with the exact "
+              + metric.wireName()
+              + " truth: per query "
+              + Arrays.toString(agree)
+              + " of "
+              + K
+              + " (wrong --metric, or ids that do not match the base?)");
+      check += " (WARNING: disagrees)";
+    }
+    return check;
   }
 
   /**
@@ -265,10 +362,16 @@ public final class AnnBenchmark {
    */
   static Report run(Dataset data, Settings s, Consumer<String> progress) throws Exception {
     List<String> rows = new ArrayList<>();
+    double normDeviation =
+        s.metric() == Metric.COSINE
+            ? Math.max(
+                Metric.maxNormDeviation(data.base()), Metric.maxNormDeviation(data.queries()))
+            : Double.NaN;
+    String peerFunction = s.metric().peerFunction(normDeviation <= Metric.UNIT_TOLERANCE);
     rows.add(
         String.format(
             Locale.ROOT,
-            "dataset %s: %d base x %d dims, %d queries, M=%d ef_construction=%d,"
+            "dataset %s: %d base x %d dims, %d queries, %s, truth %s, M=%d ef_construction=%d,"
                 + " build threads %d (lucene: 1; vjvector: its indexer thread + common pool of"
                 + " %d), query threads 1 and %d, %d CPUs, Java %s, VJVector kernels %s,"
                 + " load average at start %s",
@@ -276,6 +379,8 @@ public final class AnnBenchmark {
             data.base().length,
             data.base()[0].length,
             data.queries().length,
+            metricDescription(s.metric(), peerFunction, normDeviation),
+            data.truth() == null ? "given" : data.truth(),
             s.m(),
             s.efConstruction(),
             s.buildThreads(),
@@ -297,7 +402,8 @@ public final class AnnBenchmark {
     for (String name : s.engines()) {
       List<Quantization> variants = name.equals("vjvector") ? s.quantizations() : List.of();
       for (Quantization q : variants.isEmpty() ? List.of(Quantization.NONE) : variants) {
-        AnnEngine engine = name.equals("vjvector") ? new VjvEngine(s.vjv(q)) : engine(name, s);
+        AnnEngine engine =
+            name.equals("vjvector") ? new VjvEngine(s.vjv(q)) : engine(name, s, peerFunction);
         runEngine(engine, data, s, rows, progress, details, restartEf);
       }
     }
@@ -306,10 +412,12 @@ public final class AnnBenchmark {
           0,
           String.format(
               Locale.ROOT,
-              "VJVector collections: build = upserts of %d points (each batch logged and fsynced)"
+              "VJVector collections (distance %s): build = upserts of %d points (each batch"
+                  + " logged and fsynced)"
                   + " + wait until the background indexer (batches of %d) has linked them all;"
                   + " restart = close, reopen on the same directory, wait until indexed; recall"
                   + " before/after restart at ef=%d",
+              s.metric().distance(),
               s.upsertBatch(),
               s.indexBatch(),
               restartEf));
@@ -324,6 +432,27 @@ public final class AnnBenchmark {
     List<String> filtered =
         s.filterSelectivities().length == 0 ? List.of() : FilteredBenchmark.run(data, s, progress);
     return new Report(rows, details, filtered);
+  }
+
+  /** The metric as each engine gets it, for the report. */
+  static String metricDescription(Metric metric, String peerFunction, double normDeviation) {
+    String d =
+        "metric "
+            + metric.wireName()
+            + " (vjvector "
+            + metric.distance()
+            + ", lucene and jvector "
+            + peerFunction;
+    if (metric == Metric.COSINE) {
+      d +=
+          String.format(
+              Locale.ROOT,
+              normDeviation <= Metric.UNIT_TOLERANCE
+                  ? ": base and queries unit-length, max |norm - 1| %.1e"
+                  : ": not all vectors unit-length, max |norm - 1| %.1e",
+              normDeviation);
+    }
+    return d + ")";
   }
 
   private static void runEngine(
@@ -541,13 +670,23 @@ public final class AnnBenchmark {
     return n;
   }
 
-  static AnnEngine engine(String name, Settings s) {
+  /**
+   * A peer engine.
+   *
+   * @param similarity the {@code VectorSimilarityFunction} constant ({@link Metric#peerFunction})
+   */
+  static AnnEngine engine(String name, Settings s, String similarity) {
     switch (name) {
       case "lucene":
-        return new LuceneEngine(s.m(), s.efConstruction());
+        return new LuceneEngine(s.m(), s.efConstruction(), similarity);
       case "jvector":
         return new JvectorEngine(
-            s.m(), s.efConstruction(), s.buildThreads(), s.jvectorAlpha(), s.jvectorOverflow());
+            s.m(),
+            s.efConstruction(),
+            s.buildThreads(),
+            s.jvectorAlpha(),
+            s.jvectorOverflow(),
+            similarity);
       default:
         throw new IllegalArgumentException(
             "unknown engine " + name + " (vjvector, lucene, jvector)");

@@ -22,7 +22,7 @@ import java.util.stream.IntStream;
  * nearest with {@code bucket == q % B}; the truth is the exact filtered top 10, by brute force over
  * the matching base vectors. One collection per selectivity, searched without a payload index and
  * then, after an INTEGER index on {@code bucket} is created, with one (as {@code --filter-index}
- * says).
+ * says). Collection and truth use the run's {@code --metric}.
  */
 final class FilteredBenchmark {
   static final String FIELD = "bucket";
@@ -36,10 +36,11 @@ final class FilteredBenchmark {
     rows.add(
         String.format(
             Locale.ROOT,
-            "filtered search, vjvector-%s: payload {\"%s\": i %% B}, query q filters on"
-                + " %s == q %% B, B = round(1/selectivity); truth = exact filtered top %d;"
-                + " %d queries, query threads 1 and %d",
+            "filtered search, vjvector-%s, metric %s: payload {\"%s\": i %% B}, query q"
+                + " filters on %s == q %% B, B = round(1/selectivity); truth = exact filtered top"
+                + " %d; %d queries, query threads 1 and %d",
             s.filterQuantization().wireName(),
+            s.metric().wireName(),
             FIELD,
             FIELD,
             AnnBenchmark.K,
@@ -54,7 +55,7 @@ final class FilteredBenchmark {
     progress.accept(rows.get(0));
     for (double selectivity : s.filterSelectivities()) {
       int buckets = (int) Math.max(1, Math.round(1 / selectivity));
-      int[][] truth = filteredTruth(data, buckets);
+      int[][] truth = filteredTruth(data, buckets, s.metric().distance());
       Filter[] filters = new Filter[Math.min(buckets, data.queries().length)];
       for (int b = 0; b < filters.length; b++) {
         filters[b] = Filter.must(List.of(new Filter.Match(FIELD, (long) b)));
@@ -149,15 +150,21 @@ final class FilteredBenchmark {
    * The exact top 10 of every query among the base vectors of its bucket: bucket {@code b} holds
    * base ids {@code b, b + B, b + 2B, ...}, so position {@code p} in it is id {@code b + p * B}.
    */
-  static int[][] filteredTruth(Dataset data, int buckets) {
+  static int[][] filteredTruth(Dataset data, int buckets, Distance distance) {
     long t = System.nanoTime();
     float[][] base = data.base();
+    double[] norms = distance == Distance.COSINE ? VjvGraphEngine.norms(base) : null;
     float[][][] members = new float[buckets][][];
+    double[][] memberNorms = new double[buckets][];
     for (int b = 0; b < buckets; b++) {
       int n = b < base.length ? (base.length - b + buckets - 1) / buckets : 0;
       members[b] = new float[n][];
+      memberNorms[b] = norms == null ? null : new double[n];
       for (int p = 0; p < n; p++) {
         members[b][p] = base[b + p * buckets];
+        if (norms != null) {
+          memberNorms[b][p] = norms[b + p * buckets];
+        }
       }
     }
     int[][] truth =
@@ -171,7 +178,7 @@ final class FilteredBenchmark {
                   }
                   int[] pos =
                       VjvGraphEngine.exact(
-                          members[b], data.queries()[q], AnnBenchmark.K, Distance.EUCLID);
+                          members[b], memberNorms[b], data.queries()[q], AnnBenchmark.K, distance);
                   int[] ids = new int[pos.length];
                   for (int i = 0; i < pos.length; i++) {
                     ids[i] = b + pos[i] * buckets;

@@ -28,7 +28,8 @@ import java.util.concurrent.ForkJoinPool;
  * reranking step), built and searched with HNSW-equivalent parameters: at most 2*M neighbours on
  * the base layer and M above it, beam width ef_construction while building, and {@code rerankK =
  * max(k, ef)} as the search beam. jvector's own pruning knobs (alpha, neighbour overflow) keep
- * their documented defaults unless set.
+ * their documented defaults unless set. The similarity function is the one the harness chose for
+ * the metric ({@link Metric#peerFunction}).
  */
 final class JvectorEngine implements AnnEngine {
   private static final VectorTypeSupport VTS =
@@ -39,6 +40,7 @@ final class JvectorEngine implements AnnEngine {
   private final int buildThreads;
   private final float alpha;
   private final float neighborOverflow;
+  private final VectorSimilarityFunction similarity;
   private RandomAccessVectorValues vectors;
   private GraphIndexBuilder builder;
   private ImmutableGraphIndex graph;
@@ -47,7 +49,18 @@ final class JvectorEngine implements AnnEngine {
   private ThreadLocal<GraphSearcher> searchers;
   private final List<GraphSearcher> opened = new ArrayList<>();
 
-  JvectorEngine(int m, int efConstruction, int buildThreads, float alpha, float neighborOverflow) {
+  /**
+   * @param similarity a {@link VectorSimilarityFunction} constant: EUCLIDEAN, DOT_PRODUCT (unit
+   *     vectors only) or COSINE
+   */
+  JvectorEngine(
+      int m,
+      int efConstruction,
+      int buildThreads,
+      float alpha,
+      float neighborOverflow,
+      String similarity) {
+    this.similarity = VectorSimilarityFunction.valueOf(similarity);
     this.m = m;
     this.efConstruction = efConstruction;
     this.buildThreads = buildThreads;
@@ -90,8 +103,7 @@ final class JvectorEngine implements AnnEngine {
       list.add(VTS.createFloatVector(v)); // wraps the array, no copy
     }
     vectors = new ListRandomAccessVectorValues(list, dimension);
-    BuildScoreProvider scores =
-        BuildScoreProvider.randomAccessScoreProvider(vectors, VectorSimilarityFunction.EUCLIDEAN);
+    BuildScoreProvider scores = BuildScoreProvider.randomAccessScoreProvider(vectors, similarity);
     ForkJoinPool pool = new ForkJoinPool(buildThreads);
     try {
       builder =
@@ -120,8 +132,7 @@ final class JvectorEngine implements AnnEngine {
   @Override
   public int[] search(float[] query, int k, int ef) throws Exception {
     DefaultSearchScoreProvider ssp =
-        DefaultSearchScoreProvider.exact(
-            VTS.createFloatVector(query), VectorSimilarityFunction.EUCLIDEAN, vectors);
+        DefaultSearchScoreProvider.exact(VTS.createFloatVector(query), similarity, vectors);
     SearchResult result = searchers.get().search(ssp, k, Math.max(k, ef), 0f, 0f, Bits.ALL);
     SearchResult.NodeScore[] nodes = result.getNodes();
     int n = Math.min(k, nodes.length);

@@ -20,19 +20,26 @@ import org.apache.lucene.util.Bits;
 /**
  * Lucene's HNSW (one merged segment, in memory), searched at the leaf without query overhead.
  * Lucene builds the graph as documents are added, on the indexing thread: the build is
- * single-threaded.
+ * single-threaded. Vectors are indexed with the similarity function the harness chose for the
+ * metric ({@link Metric#peerFunction}).
  */
 final class LuceneEngine implements AnnEngine {
   private final int m;
   private final int efConstruction;
+  private final VectorSimilarityFunction similarity;
   private final ByteBuffersDirectory dir = new ByteBuffersDirectory();
   private DirectoryReader reader;
   private LeafReader leaf;
   private int count;
 
-  LuceneEngine(int m, int efConstruction) {
+  /**
+   * @param similarity a {@link VectorSimilarityFunction} constant: EUCLIDEAN, DOT_PRODUCT (unit
+   *     vectors only) or COSINE
+   */
+  LuceneEngine(int m, int efConstruction, String similarity) {
     this.m = m;
     this.efConstruction = efConstruction;
+    this.similarity = VectorSimilarityFunction.valueOf(similarity);
   }
 
   @Override
@@ -56,7 +63,7 @@ final class LuceneEngine implements AnnEngine {
     try (IndexWriter writer = new IndexWriter(dir, config)) {
       for (float[] v : base) {
         Document doc = new Document();
-        doc.add(new KnnFloatVectorField("v", v, VectorSimilarityFunction.EUCLIDEAN));
+        doc.add(new KnnFloatVectorField("v", v, similarity));
         writer.addDocument(doc);
       }
       writer.forceMerge(1);

@@ -47,6 +47,8 @@ public final class RestLoad {
           "  --seed 42 --latent-dim 0   random vectors: uniform, or D-dimensional structure",
           "                             (give the same values to ingest and search)",
           "  --server-pid PID    also report the node's CPU time",
+          "  --vector-encoding json|base64   vectors as number arrays (default) or as base64 of",
+          "                      little-endian float32 (ingest and search)",
           "  --tsv results.tsv   append 'phase<TAB>metric<TAB>value' rows (--phase: the label)",
           " ingest: --count 100000 --dim 384 --distance cosine|dot|euclidean --batch 256",
           "         --base base.fvecs (ids are the row indexes; else seeded random vectors)",
@@ -122,6 +124,7 @@ public final class RestLoad {
     Integer hnswM;
     Integer efConstruct;
     String quantization;
+    boolean base64;
     int warmupBatches = -1;
     int maxSeconds = 1800;
     // search
@@ -185,6 +188,12 @@ public final class RestLoad {
           case "--hnsw-m" -> o.hnswM = intIn(a, v, 4, 128);
           case "--ef-construct" -> o.efConstruct = intIn(a, v, 8, 4096);
           case "--quantization" -> o.quantization = v;
+          case "--vector-encoding" -> {
+            if (!v.equals("json") && !v.equals("base64")) {
+              throw new IllegalArgumentException("--vector-encoding must be json or base64");
+            }
+            o.base64 = v.equals("base64");
+          }
           case "--warmup-batches" -> o.warmupBatches = intIn(a, v, 0, 1_000_000);
           case "--max-seconds" -> o.maxSeconds = intIn(a, v, 1, 86_400);
           case "--duration" -> o.duration = intIn(a, v, 1, 3600);
@@ -319,6 +328,23 @@ public final class RestLoad {
     /** Appends row {@code i} as a JSON array. */
     void appendJson(StringBuilder sb, int i);
 
+    /** Row {@code i}'s values (exactly the numbers {@link #appendJson} prints). */
+    float[] row(int i);
+
+    /** Appends row {@code i} as JSON: an array, or a base64 string of little-endian float32. */
+    default void append(StringBuilder sb, int i, boolean base64) {
+      if (!base64) {
+        appendJson(sb, i);
+        return;
+      }
+      float[] r = row(i);
+      java.nio.ByteBuffer b =
+          java.nio.ByteBuffer.allocate(r.length * Float.BYTES)
+              .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+      b.asFloatBuffer().put(r);
+      sb.append('"').append(java.util.Base64.getEncoder().encodeToString(b.array())).append('"');
+    }
+
     String describe();
   }
 
@@ -362,6 +388,11 @@ public final class RestLoad {
       }
 
       @Override
+      public float[] row(int i) {
+        return rows[i];
+      }
+
+      @Override
       public String describe() {
         return file.getFileName() + " (" + rows.length + " x " + rows[0].length + ")";
       }
@@ -397,27 +428,48 @@ public final class RestLoad {
 
       @Override
       public void appendJson(StringBuilder sb, int i) {
-        SplittableRandom r = new SplittableRandom(rowSeed * 0x9E3779B97F4A7C15L + i);
-        double[] z = new double[latent];
-        for (int j = 0; j < latent; j++) {
-          z[j] = r.nextGaussian();
-        }
+        int[] fixed = fixed4(i);
         sb.append('[');
         for (int d = 0; d < dim; d++) {
           if (d > 0) {
             sb.append(',');
           }
+          appendFixed4(sb, fixed[d]);
+        }
+        sb.append(']');
+      }
+
+      @Override
+      public float[] row(int i) {
+        int[] fixed = fixed4(i);
+        float[] v = new float[dim];
+        for (int d = 0; d < dim; d++) {
+          // exact operands and a correctly rounded division: the float the text parses to
+          v[d] = fixed[d] / 10_000f;
+        }
+        return v;
+      }
+
+      /** Row i as integers n, the value being n / 10000. */
+      private int[] fixed4(int i) {
+        SplittableRandom r = new SplittableRandom(rowSeed * 0x9E3779B97F4A7C15L + i);
+        double[] z = new double[latent];
+        for (int j = 0; j < latent; j++) {
+          z[j] = r.nextGaussian();
+        }
+        int[] out = new int[dim];
+        for (int d = 0; d < dim; d++) {
           if (latent == 0) {
-            appendFixed4(sb, r.nextInt(-10_000, 10_001));
+            out[d] = r.nextInt(-10_000, 10_001);
             continue;
           }
           double x = 0.02 * r.nextGaussian();
           for (int j = 0; j < latent; j++) {
             x += map[d][j] * z[j];
           }
-          appendFixed4(sb, (int) Math.max(-10_000, Math.min(10_000, Math.round(x * 10_000))));
+          out[d] = (int) Math.max(-10_000, Math.min(10_000, Math.round(x * 10_000)));
         }
-        sb.append(']');
+        return out;
       }
 
       @Override
@@ -447,7 +499,7 @@ public final class RestLoad {
         .append((char) ('0' + frac % 10));
   }
 
-  static byte[] upsertBody(Vectors v, int from, int to, StringBuilder sb) {
+  static byte[] upsertBody(Vectors v, int from, int to, StringBuilder sb, boolean base64) {
     sb.setLength(0);
     sb.append("{\"points\":[");
     for (int i = from; i < to; i++) {
@@ -455,17 +507,17 @@ public final class RestLoad {
         sb.append(',');
       }
       sb.append("{\"id\":").append(i).append(",\"vector\":");
-      v.appendJson(sb, i);
+      v.append(sb, i, base64);
       sb.append('}');
     }
     sb.append("]}");
     return sb.toString().getBytes(StandardCharsets.US_ASCII);
   }
 
-  static byte[] searchBody(Vectors v, int i, int k, Integer ef, boolean exact) {
+  static byte[] searchBody(Vectors v, int i, int k, Integer ef, boolean exact, boolean base64) {
     StringBuilder sb = new StringBuilder(v.dim() * 8 + 100);
     sb.append("{\"vector\":");
-    v.appendJson(sb, i);
+    v.append(sb, i, base64);
     sb.append(",\"limit\":").append(k).append(",\"with_payload\":false");
     if (exact) {
       sb.append(",\"params\":{\"exact\":true}");
@@ -788,7 +840,7 @@ public final class RestLoad {
                 }
                 int from = (int) b * o.batch;
                 int to = Math.min(v.size(), from + o.batch);
-                byte[] body = upsertBody(v, from, to, sb);
+                byte[] body = upsertBody(v, from, to, sb, o.base64);
                 long start = System.nanoTime();
                 try {
                   HttpResponse<String> resp = http.send("PUT", path, body);
@@ -839,7 +891,7 @@ public final class RestLoad {
     }
     byte[][] bodies = new byte[q.size()][];
     for (int i = 0; i < bodies.length; i++) {
-      bodies[i] = searchBody(q, i, o.k, o.ef, false);
+      bodies[i] = searchBody(q, i, o.k, o.ef, false, o.base64);
     }
     if (o.mode.equals("recall")) {
       double exact = exactRecall(o, admin, q, path + "/search", bodies, recallAt);
@@ -1032,7 +1084,8 @@ public final class RestLoad {
     int done = 0;
     for (int i = 0; i < n && System.nanoTime() < deadline; i++) {
       HttpResponse<String> ann = http.send("POST", path, bodies[i]);
-      HttpResponse<String> exact = http.send("POST", path, searchBody(q, i, o.k, null, true));
+      HttpResponse<String> exact =
+          http.send("POST", path, searchBody(q, i, o.k, null, true, o.base64));
       if (ann.statusCode() != 200 || exact.statusCode() != 200) {
         throw new IOException("exact-recall query " + i + ": " + exact.statusCode());
       }

@@ -38,11 +38,13 @@ final class VjvEngine implements AnnEngine {
   /**
    * How the collection is made and fed.
    *
+   * @param distance the collection's distance
    * @param checkpointLogBytes log bytes after which the engine checkpoints on its own (the harness
    *     checkpoints explicitly after the build; set high so no checkpoint runs during it)
    * @param indexTimeoutMillis how long the build may wait for the indexer
    */
   record Options(
+      Distance distance,
       int m,
       int efConstruction,
       Quantization quantization,
@@ -114,7 +116,7 @@ final class VjvEngine implements AnnEngine {
         new CollectionSpec(
             COLLECTION,
             base[0].length,
-            Distance.EUCLID,
+            options.distance(),
             new HnswConfig(options.m(), options.efConstruction()),
             options.quantization()));
     long cpuStart = processCpuNanos();

@@ -88,19 +88,33 @@ class RestLoadTest {
     for (int latent : new int[] {0, 16}) {
       RestLoad.Vectors a = RestLoad.randomVectors(42, 42, 10, 8, latent);
       RestLoad.Vectors b = RestLoad.randomVectors(42, 42, 10, 8, latent);
-      byte[] body = RestLoad.upsertBody(a, 3, 5, new StringBuilder());
-      assertArrayEquals(body, RestLoad.upsertBody(b, 3, 5, new StringBuilder()));
+      byte[] body = RestLoad.upsertBody(a, 3, 5, new StringBuilder(), false);
+      assertArrayEquals(body, RestLoad.upsertBody(b, 3, 5, new StringBuilder(), false));
       String json = new String(body, StandardCharsets.US_ASCII);
       assertTrue(json.startsWith("{\"points\":[{\"id\":3,\"vector\":["), json);
       assertTrue(json.contains("},{\"id\":4,\"vector\":["), json);
       assertEquals(2 * 8, json.split("[\\[,]-?[01]\\.\\d{4}").length - 1, json);
+      // base64 of little-endian float32 carries exactly the numbers the JSON text spells
+      String b64 =
+          new String(
+              RestLoad.upsertBody(a, 3, 4, new StringBuilder(), true), StandardCharsets.US_ASCII);
+      String encoded = b64.replaceAll(".*\"vector\":\"([^\"]+)\".*", "$1");
+      java.nio.FloatBuffer decoded =
+          java.nio.ByteBuffer.wrap(java.util.Base64.getDecoder().decode(encoded))
+              .order(java.nio.ByteOrder.LITTLE_ENDIAN)
+              .asFloatBuffer();
+      String[] text = json.substring(json.indexOf('[', 12) + 1, json.indexOf(']')).split(",");
+      assertEquals(8, decoded.remaining());
+      for (int d = 0; d < 8; d++) {
+        assertEquals(Float.parseFloat(text[d]), decoded.get(d), 0f, "dimension " + d);
+      }
       assertNotEquals(
-          new String(RestLoad.searchBody(a, 0, 10, null, false), StandardCharsets.US_ASCII),
-          new String(RestLoad.searchBody(a, 1, 10, null, false), StandardCharsets.US_ASCII));
+          new String(RestLoad.searchBody(a, 0, 10, null, false, false), StandardCharsets.US_ASCII),
+          new String(RestLoad.searchBody(a, 1, 10, null, false, false), StandardCharsets.US_ASCII));
     }
     String search =
         new String(
-            RestLoad.searchBody(RestLoad.randomVectors(1, 1, 1, 2, 0), 0, 10, 64, false),
+            RestLoad.searchBody(RestLoad.randomVectors(1, 1, 1, 2, 0), 0, 10, 64, false, false),
             StandardCharsets.US_ASCII);
     assertTrue(
         search.matches(

@@ -412,6 +412,53 @@ public class PlatformIT extends VjvExamSupport {
 
     JsonNode info = http.get("collections/strict").json();
     assertEquals("only the first, valid upsert was written", 1, info.get("points_count").asInt());
+
+    // A vector may also be the base64 of its little-endian float32 values, in writes and queries.
+    assertEquals(
+        201,
+        http.post("collections", Map.of("name", "b64", "dimension", 2, "distance", "euclidean"))
+            .status);
+    Http.Reply b64 =
+        http.put(
+            "collections/b64/points",
+            "{\"points\":[{\"id\":1,\"vector\":\""
+                + base64(3.25f, -4f)
+                + "\"},{\"id\":2,\"vector\":[0,0]}]}");
+    assertEquals(b64.toString(), 200, b64.status);
+    JsonNode stored = http.get("collections/b64/points/1").json().get("vector");
+    assertEquals(3.25, stored.get(0).asDouble(), 0);
+    assertEquals(-4, stored.get(1).asDouble(), 0);
+    JsonNode nearest =
+        http.post(
+                "collections/b64/search",
+                "{\"vector\":\"" + base64(3f, -4f) + "\",\"limit\":1,\"with_payload\":false}")
+            .json()
+            .get("result");
+    assertEquals(1, nearest.get(0).get("id").asInt());
+    assertProblem(
+        http.put(
+            "collections/b64/points",
+            "{\"points\":[{\"id\":3,\"vector\":\"" + base64(1, 2, 3) + "\"}]}"),
+        400,
+        "dimension-mismatch");
+    assertProblem(
+        http.put("collections/b64/points", "{\"points\":[{\"id\":3,\"vector\":\"@@@@\"}]}"),
+        400,
+        "malformed-json");
+    assertProblem(
+        http.put("collections/b64/points", "{\"points\":[{\"id\":3,\"vector\":\"AAAAAAA=\"}]}"),
+        400,
+        "malformed-json");
+    assertEquals(2, http.get("collections/b64").json().get("points_count").asInt());
+  }
+
+  private static String base64(float... v) {
+    java.nio.ByteBuffer b =
+        java.nio.ByteBuffer.allocate(v.length * 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    for (float f : v) {
+      b.putFloat(f);
+    }
+    return java.util.Base64.getEncoder().encodeToString(b.array());
   }
 
   @Test

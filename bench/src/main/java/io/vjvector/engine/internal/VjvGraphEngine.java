@@ -58,13 +58,40 @@ public final class VjvGraphEngine {
     return graph.memoryBytes();
   }
 
+  /** A vector's L2 norm, by the engine's own kernel. */
+  public static double norm(float[] v) {
+    return VectorMath.norm(v);
+  }
+
+  /** The L2 norm of every vector (what {@link #exact} reads for cosine). */
+  public static double[] norms(float[][] vectors) {
+    double[] norms = new double[vectors.length];
+    for (int i = 0; i < vectors.length; i++) {
+      norms[i] = VectorMath.norm(vectors[i]);
+    }
+    return norms;
+  }
+
   /** Exact top-k by the engine's own kernels, for ground truth. */
   public static int[] exact(float[][] base, float[] query, int k, Distance distance) {
+    return exact(base, distance == Distance.COSINE ? norms(base) : null, query, k, distance);
+  }
+
+  /**
+   * Exact top-k by the engine's own kernels, closest first (for cosine and dot: highest score
+   * first).
+   *
+   * @param norms the base vectors' norms ({@link #norms}); only read for cosine, may be null
+   *     otherwise
+   */
+  public static int[] exact(
+      float[][] base, double[] norms, float[] query, int k, Distance distance) {
     double qn = VectorMath.norm(query);
     NodeHeap top = NodeHeap.max(k + 1);
     for (int i = 0; i < base.length; i++) {
       float s =
-          VectorMath.score(distance, query, qn, base[i], 0, query.length, VectorMath.norm(base[i]));
+          VectorMath.score(
+              distance, query, qn, base[i], 0, query.length, norms == null ? 0 : norms[i]);
       float d = distance.higherIsCloser() ? -s : s;
       if (top.size() < k || d < top.topDistance()) {
         top.push(d, i);

@@ -38,8 +38,11 @@ public class BodyLimitFilter implements ContainerRequestFilter {
     if (request.getLength() > max) {
       throw tooLarge(max);
     }
-    if (request.hasEntity()) {
-      request.setEntityStream(new Bounded(request.getEntityStream(), max));
+    // Not hasEntity(): CXF answers it by caching the whole body (to a temporary file once large)
+    // just to see whether there is a first byte.
+    InputStream in = request.getEntityStream();
+    if (in != null) {
+      request.setEntityStream(new Bounded(in, max));
     }
   }
 

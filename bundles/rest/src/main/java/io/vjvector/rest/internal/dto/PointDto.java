@@ -1,6 +1,7 @@
 package io.vjvector.rest.internal.dto;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.util.Map;
 
 /** A point, in and out. */
@@ -8,7 +9,8 @@ public class PointDto {
   /** An unsigned 64-bit integer or a string. */
   public JsonNode id;
 
-  /** The vector. */
+  /** The vector: numbers, or base64 of little-endian float32 (see {@link VectorDeserializer}). */
+  @JsonDeserialize(using = VectorDeserializer.class)
   public float[] vector;
 
   /** A JSON object. */

@@ -2,10 +2,12 @@ package io.vjvector.rest.internal.dto;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 
 /** One nearest-neighbour query. */
 public class SearchQuery {
-  /** The query vector. */
+  /** The query vector: numbers, or base64 of little-endian float32 ({@link VectorDeserializer}). */
+  @JsonDeserialize(using = VectorDeserializer.class)
   public float[] vector;
 
   /** How many hits at most; 10 when absent. */
