@@ -18,6 +18,24 @@ final class Background implements AutoCloseable {
 
   private final ScheduledThreadPoolExecutor executor;
 
+  /**
+   * Links while writes are arriving: half the cores (at least one), so requests keep the rest. When
+   * writes pause, linking spreads over every core (the common pool).
+   */
+  private final java.util.concurrent.ForkJoinPool shared =
+      new java.util.concurrent.ForkJoinPool(
+          Math.max(1, Runtime.getRuntime().availableProcessors() / 2),
+          pool -> {
+            java.util.concurrent.ForkJoinWorkerThread t =
+                java.util.concurrent.ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(
+                    pool);
+            t.setName("vjv-engine-linker-" + t.getPoolIndex());
+            t.setDaemon(true);
+            return t;
+          },
+          null,
+          false);
+
   Background() {
     executor =
         new ScheduledThreadPoolExecutor(
@@ -33,6 +51,18 @@ final class Background implements AutoCloseable {
 
   ScheduledExecutorService executor() {
     return executor;
+  }
+
+  /**
+   * Runs a parallel task (for example a parallel stream) with all cores when {@code foreground} is
+   * false, and with half of them when the node is also busy serving writes.
+   */
+  void parallel(boolean foreground, Runnable task) {
+    if (!foreground) {
+      task.run(); // parallel streams use the common pool
+      return;
+    }
+    shared.submit(task).join();
   }
 
   /** Runs a task after a delay, logging (not propagating) what it throws. */
@@ -58,6 +88,7 @@ final class Background implements AutoCloseable {
 
   @Override
   public void close() {
+    shared.shutdown();
     executor.shutdown();
     try {
       if (!executor.awaitTermination(60, TimeUnit.SECONDS)) {

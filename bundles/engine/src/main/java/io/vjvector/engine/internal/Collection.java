@@ -70,6 +70,7 @@ final class Collection implements Closeable {
   private final ReadWriteLock state = new ReentrantReadWriteLock();
   private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
   private volatile boolean closed;
+  private volatile long lastWriteNanos = System.nanoTime() - FOREGROUND_NANOS;
   private volatile Runnable linkingProbe; // tests: runs while a batch is being linked
   private volatile boolean deleted;
 
@@ -237,7 +238,11 @@ final class Collection implements Closeable {
     return bytes;
   }
 
+  /** For this long after a write the indexer leaves half the cores to requests. */
+  private static final long FOREGROUND_NANOS = 1_000_000_000L;
+
   void upsert(List<Point> points) {
+    lastWriteNanos = System.nanoTime();
     List<Point> batch = RequestValidator.upsert(points, meta.dimension());
     ByteBuffer body = WalRecords.encodeUpsert(batch, meta.dimension());
     commit(
@@ -587,10 +592,14 @@ final class Collection implements Closeable {
               probe.run();
             }
             graph.ensureCapacity(batch[batch.length - 1]);
-            IntStream.of(batch)
-                .parallel()
-                .filter(s -> store.idAt(s) != null)
-                .forEach(graph::insert);
+            boolean writesArriving = System.nanoTime() - lastWriteNanos < FOREGROUND_NANOS;
+            background.parallel(
+                writesArriving,
+                () ->
+                    IntStream.of(batch)
+                        .parallel()
+                        .filter(s -> store.idAt(s) != null)
+                        .forEach(graph::insert));
           } finally {
             store.linked(batch);
           }
