@@ -46,6 +46,10 @@ final class HnswGraph {
 
   private final ThreadLocal<Visited> visited = ThreadLocal.withInitial(Visited::new);
 
+  /** Per-thread vector buffers for neighbour selection: no allocation per candidate. */
+  private final ThreadLocal<float[][]> scratch =
+      ThreadLocal.withInitial(() -> new float[2][store.vectors().dimension()]);
+
   private volatile AtomicReferenceArray<int[]> layer0 = new AtomicReferenceArray<>(16);
   private volatile int[] levels = filled(16);
   private volatile int entry = -1;
@@ -431,9 +435,10 @@ final class HnswGraph {
   private int[] select(int[] sorted, float[] dists, int max) {
     int[] chosen = new int[Math.min(max, sorted.length)];
     int n = 0;
+    float[] cv = scratch.get()[0];
     for (int i = 0; i < sorted.length && n < chosen.length; i++) {
       int c = sorted[i];
-      float[] cv = store.vectors().copy(c);
+      store.vectors().copyInto(c, cv);
       double cn = store.normAt(c);
       boolean keep = true;
       for (int j = 0; j < n; j++) {
@@ -499,19 +504,23 @@ final class HnswGraph {
       setLinks(node, layer, list);
       return;
     }
-    float[] base = store.vectors().copy(node);
+    float[] base = scratch.get()[1];
+    store.vectors().copyInto(node, base);
     double baseNorm = store.normAt(node);
-    float[] dists = distancesTo(base, baseNorm, list);
-    Integer[] order = new Integer[list.length];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, (a, b) -> Float.compare(dists[a], dists[b]));
-    int[] sorted = new int[list.length];
-    float[] sortedDists = new float[list.length];
-    for (int i = 0; i < order.length; i++) {
-      sorted[i] = list[order[i]];
-      sortedDists[i] = dists[order[i]];
+    float[] sortedDists = distancesTo(base, baseNorm, list);
+    int[] sorted = list.clone();
+    // insertion sort: lists are short (2M + 1 at most) and mostly in order already
+    for (int i = 1; i < sorted.length; i++) {
+      float d = sortedDists[i];
+      int v = sorted[i];
+      int j = i - 1;
+      while (j >= 0 && sortedDists[j] > d) {
+        sortedDists[j + 1] = sortedDists[j];
+        sorted[j + 1] = sorted[j];
+        j--;
+      }
+      sortedDists[j + 1] = d;
+      sorted[j + 1] = v;
     }
     setLinks(node, layer, select(sorted, sortedDists, max));
   }

@@ -41,6 +41,11 @@ final class VectorSlab {
     return Arrays.copyOfRange(chunk(slot), offset, offset + dimension);
   }
 
+  /** Copies a slot's vector into {@code into} (at least {@link #dimension()} long). */
+  void copyInto(int slot, float[] into) {
+    System.arraycopy(chunk(slot), offset(slot), into, 0, dimension);
+  }
+
   /** The array holding a slot's vector, which starts at {@link #offset}. */
   float[] chunk(int slot) {
     return chunks[slot >>> chunkShift];
