@@ -47,8 +47,7 @@ final class HnswGraph {
   private final ThreadLocal<Visited> visited = ThreadLocal.withInitial(Visited::new);
 
   /** Per-thread vector buffers for neighbour selection: no allocation per candidate. */
-  private final ThreadLocal<float[][]> scratch =
-      ThreadLocal.withInitial(() -> new float[2][store.vectors().dimension()]);
+  private final ThreadLocal<float[][]> scratch;
 
   private volatile AtomicReferenceArray<int[]> layer0 = new AtomicReferenceArray<>(16);
   private volatile int[] levels = filled(16);
@@ -62,6 +61,8 @@ final class HnswGraph {
     this.m0 = 2 * m;
     this.efConstruction = efConstruction;
     this.levelFactor = 1 / Math.log(m);
+    int dimension = store.vectors().dimension();
+    this.scratch = ThreadLocal.withInitial(() -> new float[2][dimension]);
     for (int i = 0; i < STRIPES; i++) {
       stripes[i] = new Object();
     }
