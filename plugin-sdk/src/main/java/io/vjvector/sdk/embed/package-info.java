@@ -1,6 +1,9 @@
-/** The {@link io.vjvector.sdk.embed.Embedder} SPI: plugins that turn text into vectors. */
+/**
+ * The {@link io.vjvector.sdk.embed.Embedder} SPI: plugins that turn text into vectors, declared
+ * with {@link io.vjvector.sdk.embed.VjvEmbedder}.
+ */
 @Export
-@Version("0.1.0")
+@Version("1.0.0")
 package io.vjvector.sdk.embed;
 
 import org.osgi.annotation.bundle.Export;

@@ -4,6 +4,7 @@ package io.vjvector.sdk.error;
 public class VjvException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** The stable type; part of the serialized form. */
   private final ErrorType type;
 
   /**

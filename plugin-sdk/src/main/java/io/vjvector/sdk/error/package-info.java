@@ -1,6 +1,6 @@
 /** Errors with stable, documented types that the host maps to {@code application/problem+json}. */
 @Export
-@Version("0.1.0")
+@Version("1.0.0")
 package io.vjvector.sdk.error;
 
 import org.osgi.annotation.bundle.Export;

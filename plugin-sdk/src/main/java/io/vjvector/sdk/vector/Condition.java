@@ -1,11 +1,16 @@
 package io.vjvector.sdk.vector;
 
 import java.util.Map;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * One clause of a {@link Filter}: {@link Filter.Match}, {@link Filter.MatchAny}, {@link
  * Filter.Range}, {@link Filter.IsNull}, {@link Filter.HasId}, or a nested {@link Filter}.
+ *
+ * <p>Only the SDK implements this interface (hence {@code @ProviderType}): the host plans filters
+ * from these known clauses (payload indexes, selectivity), and a minor release may add methods.
  */
+@ProviderType
 public interface Condition {
   /**
    * Tests a point.

@@ -3,7 +3,7 @@
  * host share.
  */
 @Export
-@Version("0.3.0")
+@Version("1.0.0")
 package io.vjvector.sdk.vector;
 
 import org.osgi.annotation.bundle.Export;
