@@ -37,7 +37,8 @@ public class PlatformIT extends VjvExamSupport {
             "vjvector-engine",
             "vjvector-rest",
             "vjvector-console",
-            "vjvector-http-gate")) {
+            "vjvector-http-gate",
+            "vjvector-plugins")) {
       assertTrue(f + " installed", features.isInstalled(features.getFeature(f)));
     }
     for (String bsn :
@@ -46,7 +47,8 @@ public class PlatformIT extends VjvExamSupport {
             "io.vjvector.engine",
             "io.vjvector.rest",
             "io.vjvector.console",
-            "io.vjvector.gate")) {
+            "io.vjvector.gate",
+            "io.vjvector.plugins")) {
       assertEquals(bsn + " state", Bundle.ACTIVE, bundle(bsn).getState());
     }
     // The engine runs its SIMD kernels: its optional import of the Vector API is wired.

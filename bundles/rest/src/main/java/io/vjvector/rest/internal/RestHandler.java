@@ -19,6 +19,7 @@ import org.osgi.framework.ServiceRegistration;
 import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.framework.wiring.BundleWire;
 import org.osgi.framework.wiring.BundleWiring;
+import org.osgi.resource.Namespace;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -55,6 +56,8 @@ public class RestHandler implements ApiHandler, SynchronousBundleListener {
    * @param points points
    * @param search search
    * @param openApi the OpenAPI document
+   * @param plugins the installed plugins
+   * @param marketplace the plugin marketplace
    * @param json JSON reading and writing
    * @param problems error responses
    * @param bodyLimit the body size limit
@@ -67,6 +70,8 @@ public class RestHandler implements ApiHandler, SynchronousBundleListener {
       @Reference PointsResource points,
       @Reference SearchResource search,
       @Reference OpenApiResource openApi,
+      @Reference PluginsResource plugins,
+      @Reference MarketplaceResource marketplace,
       @Reference JsonProvider json,
       @Reference ProblemMapper problems,
       @Reference BodyLimitFilter bodyLimit) {
@@ -75,7 +80,7 @@ public class RestHandler implements ApiHandler, SynchronousBundleListener {
     this.cxf =
         new CxfServer(
             BASE.substring("/api".length()),
-            List.of(health, collections, points, search, openApi),
+            List.of(health, collections, points, search, openApi, plugins, marketplace),
             List.of(json, problems, bodyLimit));
     this.watched = dependencies(context.getBundle());
     context.addBundleListener(this);
@@ -156,7 +161,11 @@ public class RestHandler implements ApiHandler, SynchronousBundleListener {
     return true;
   }
 
-  /** This bundle and every bundle it is wired to, directly or through others, but the framework. */
+  /**
+   * This bundle and every bundle it is wired to, directly or through others, but the framework.
+   * This bundle's own optional imports do not count: the API runs without their provider (the
+   * plugin host), so its stopping must not take the API down.
+   */
   private static Set<Long> dependencies(Bundle self) {
     Set<Long> seen = new HashSet<>();
     Deque<Bundle> todo = new ArrayDeque<>();
@@ -171,7 +180,12 @@ public class RestHandler implements ApiHandler, SynchronousBundleListener {
         continue;
       }
       for (BundleWire wire : wiring.getRequiredWires(null)) {
-        todo.add(wire.getProvider().getBundle());
+        String resolution =
+            wire.getRequirement().getDirectives().get(Namespace.REQUIREMENT_RESOLUTION_DIRECTIVE);
+        if (b.getBundleId() != self.getBundleId()
+            || !Namespace.RESOLUTION_OPTIONAL.equals(resolution)) {
+          todo.add(wire.getProvider().getBundle());
+        }
       }
     }
     return seen;

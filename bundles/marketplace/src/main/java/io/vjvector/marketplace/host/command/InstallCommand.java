@@ -1,0 +1,29 @@
+package io.vjvector.marketplace.host.command;
+
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+
+/** Install a plugin from the marketplace catalog. */
+@Service
+@Command(
+    scope = "vjv",
+    name = "plugin-install",
+    description = "Install a plugin from the marketplace catalog")
+public class InstallCommand extends MarketplaceCommand {
+  @Argument(description = "The plugin id", required = true)
+  String id;
+
+  @Option(name = "--version", description = "The version (default: the newest installable one)")
+  String version;
+
+  @Option(name = "--simulate", description = "Run every check, change nothing")
+  boolean simulate;
+
+  @Override
+  protected Object run() {
+    print(installer.install(id, version, simulate));
+    return null;
+  }
+}
