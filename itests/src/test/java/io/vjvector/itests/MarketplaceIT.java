@@ -65,6 +65,7 @@ public class MarketplaceIT extends VjvExamSupport {
   private static final String ARCHETYPE_PLUGIN = "vjvector.archetype.plugin";
 
   private static final Duration WAIT = Duration.ofSeconds(60);
+  private static final String TEXTS = "texts";
   private static final Duration MAX_LOAD = Duration.ofSeconds(60);
   private static final long MAX_CALLS = 200_000;
 
@@ -157,6 +158,37 @@ public class MarketplaceIT extends VjvExamSupport {
     Http.Reply plugins = http.get("plugins");
     assertEquals(plugins.toString(), 200, plugins.status);
     assertTrue(plugins.body, plugins.body.contains(EMBEDDER));
+
+    // a collection that embeds texts with the plugin, through REST
+    Http.Reply created =
+        http.post(
+            "collections",
+            Map.of(
+                "name",
+                TEXTS,
+                "dimension",
+                FakeEmbeddings.DIMENSION,
+                "distance",
+                "cosine",
+                "embedder",
+                EMBEDDER_NAME));
+    assertEquals(created.toString(), 201, created.status);
+    assertEquals(EMBEDDER_NAME, created.json().path("embedder").asText());
+    Http.Reply upserted =
+        http.put(
+            "collections/" + TEXTS + "/points",
+            Map.of(
+                "points",
+                List.of(
+                    Map.of("id", 1, "text", "alpha beta gamma"),
+                    Map.of("id", 2, "text", "~~~~ zzzz ~~~~ !!"))));
+    assertEquals(upserted.toString(), 200, upserted.status);
+    assertEquals(
+        1, topHit(http.post(searchPath(), Map.of("text", "alpha beta gamma", "limit", 1))));
+    Http.Reply both =
+        http.post(
+            searchPath(), Map.of("text", "x", "vector", FakeEmbeddings.vector("x"), "limit", 1));
+    assertEquals(both.toString(), 400, both.status);
     Http.Reply again = http.post("marketplace/plugins/" + EMBEDDER + "/install", Map.of());
     assertEquals(again.toString(), 409, again.status);
 
@@ -215,7 +247,8 @@ public class MarketplaceIT extends VjvExamSupport {
     assertTrue(imported, imported.contains("4 entries"));
     assertTrue(has(installer().search("openai"), EMBEDDER, "1.1.0"));
 
-    // uninstalled: no bundle, no service, nothing recorded
+    // uninstalled: no bundle, no service, nothing recorded; the collection's texts get 503 and its
+    // vectors keep working
     Http.Reply removed = http.delete("marketplace/plugins/" + EMBEDDER);
     assertEquals(removed.toString(), 200, removed.status);
     assertNoBundle(EMBEDDER);
@@ -225,6 +258,17 @@ public class MarketplaceIT extends VjvExamSupport {
     assertTrue(installer().installed().isEmpty());
     JsonNode none = http.get("marketplace/plugins").json();
     assertEquals(0, none.path("plugins").size());
+    Http.Reply missing = http.post(searchPath(), Map.of("text", "alpha beta gamma", "limit", 1));
+    assertEquals(missing.toString(), 503, missing.status);
+    assertTrue(missing.contentType, missing.contentType.startsWith("application/problem+json"));
+    assertTrue(missing.body, missing.body.contains(EMBEDDER_NAME));
+    assertEquals(
+        1,
+        topHit(
+            http.post(
+                searchPath(),
+                Map.of("vector", FakeEmbeddings.vector("alpha beta gamma"), "limit", 1))));
+    assertEquals(204, http.delete("collections/" + TEXTS).status);
   }
 
   @Test
@@ -333,7 +377,10 @@ public class MarketplaceIT extends VjvExamSupport {
 
   // ------------------------------------------------------------------------------------- helpers
 
-  /** Calls the embedder through the host's registry, as a collection would, until stopped. */
+  /**
+   * Calls the embedder through the host's registry, and searches the text collection through REST
+   * (which embeds the query with the plugin), until stopped.
+   */
   final class Load implements Runnable {
     final AtomicBoolean stop = new AtomicBoolean();
     final AtomicLong calls = new AtomicLong();
@@ -343,6 +390,14 @@ public class MarketplaceIT extends VjvExamSupport {
 
     @Override
     public void run() {
+      try {
+        calls();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    private void calls() throws InterruptedException {
       long deadline = System.nanoTime() + MAX_LOAD.toNanos();
       PluginRegistry registry = registry();
       while (!stop.get() && calls.get() < MAX_CALLS && System.nanoTime() < deadline) {
@@ -359,7 +414,11 @@ public class MarketplaceIT extends VjvExamSupport {
           versions
               .computeIfAbsent(e.get().modelVersion(), k -> new AtomicInteger())
               .incrementAndGet();
-        } catch (RuntimeException ex) {
+          Http.Reply r = http.post(searchPath(), Map.of("text", text, "limit", 1));
+          if (r.status != 200) {
+            throw new IllegalStateException("REST text search: " + r);
+          }
+        } catch (RuntimeException | java.io.IOException ex) {
           failed.incrementAndGet();
           if (failures.size() < 10) {
             failures.add(ex.toString());
@@ -389,6 +448,17 @@ public class MarketplaceIT extends VjvExamSupport {
   private static String freshStateDir() throws java.io.IOException {
     return Files.createTempDirectory(Path.of(System.getProperty("karaf.data")), "marketplace")
         .toString();
+  }
+
+  private static String searchPath() {
+    return "collections/" + TEXTS + "/search";
+  }
+
+  private static long topHit(Http.Reply reply) {
+    assertEquals(reply.toString(), 200, reply.status);
+    JsonNode result = reply.json().path("result");
+    assertTrue(reply.body, result.size() > 0);
+    return result.get(0).path("id").asLong();
   }
 
   private static boolean has(List<Offer> offers, String id, String version) {

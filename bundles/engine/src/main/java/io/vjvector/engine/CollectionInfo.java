@@ -26,6 +26,8 @@ import java.time.Instant;
  * @param payloadIndexBytes estimated memory held by payload indexes
  * @param status {@code green} when the index has caught up with every write, {@code indexing} while
  *     the background indexer is linking new points or repairing deleted ones
+ * @param embedder the embedder plugin that turns texts into this collection's vectors, or {@code
+ *     null}
  */
 public record CollectionInfo(
     String tenant,
@@ -44,4 +46,5 @@ public record CollectionInfo(
     long payloadBytes,
     java.util.Map<String, PayloadIndexType> payloadIndexes,
     long payloadIndexBytes,
-    String status) {}
+    String status,
+    String embedder) {}

@@ -11,9 +11,30 @@ import io.vjvector.sdk.vector.Distance;
  * @param hnsw index parameters; {@code null} for {@link HnswConfig#DEFAULT}
  * @param quantization how vectors are compressed for traversal; {@code null} for {@link
  *     Quantization#NONE}
+ * @param embedder the name of the embedder plugin that turns texts into this collection's vectors,
+ *     or {@code null} for none (vectors only); it need not be installed when the collection is made
  */
 public record CollectionSpec(
-    String name, int dimension, Distance distance, HnswConfig hnsw, Quantization quantization) {
+    String name,
+    int dimension,
+    Distance distance,
+    HnswConfig hnsw,
+    Quantization quantization,
+    String embedder) {
+  /**
+   * A collection without an embedder.
+   *
+   * @param name the name
+   * @param dimension the vector dimension
+   * @param distance how vectors are compared
+   * @param hnsw index parameters; {@code null} for the defaults
+   * @param quantization how vectors are compressed for traversal; {@code null} for none
+   */
+  public CollectionSpec(
+      String name, int dimension, Distance distance, HnswConfig hnsw, Quantization quantization) {
+    this(name, dimension, distance, hnsw, quantization, null);
+  }
+
   /**
    * A collection without quantization.
    *
@@ -23,7 +44,7 @@ public record CollectionSpec(
    * @param hnsw index parameters; {@code null} for the defaults
    */
   public CollectionSpec(String name, int dimension, Distance distance, HnswConfig hnsw) {
-    this(name, dimension, distance, hnsw, null);
+    this(name, dimension, distance, hnsw, null, null);
   }
 
   /**
@@ -34,6 +55,6 @@ public record CollectionSpec(
    * @param distance how vectors are compared
    */
   public CollectionSpec(String name, int dimension, Distance distance) {
-    this(name, dimension, distance, null, null);
+    this(name, dimension, distance, null, null, null);
   }
 }

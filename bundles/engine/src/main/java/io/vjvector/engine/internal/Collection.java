@@ -203,7 +203,8 @@ final class Collection implements Closeable {
           store.payloadBytes(),
           meta.indexes(),
           store.indexes().memoryBytes(),
-          status());
+          status(),
+          meta.embedder());
     } finally {
       state.readLock().unlock();
     }

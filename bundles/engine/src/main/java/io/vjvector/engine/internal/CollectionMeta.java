@@ -25,7 +25,8 @@ record CollectionMeta(
     Instant createdAt,
     HnswConfig hnsw,
     Quantization quantization,
-    Map<String, PayloadIndexType> indexes) {
+    Map<String, PayloadIndexType> indexes,
+    String embedder) {
   static final int FORMAT = 1;
   private static final String INDEX_PREFIX = "index:";
 
@@ -37,21 +38,23 @@ record CollectionMeta(
 
   CollectionMeta(
       String name, int dimension, Distance distance, Instant createdAt, HnswConfig hnsw) {
-    this(name, dimension, distance, createdAt, hnsw, Quantization.NONE, Map.of());
+    this(name, dimension, distance, createdAt, hnsw, Quantization.NONE, Map.of(), null);
   }
 
   /** The same collection with one more (or a changed) payload index. */
   CollectionMeta withIndex(String field, PayloadIndexType type) {
     Map<String, PayloadIndexType> next = new LinkedHashMap<>(indexes);
     next.put(field, type);
-    return new CollectionMeta(name, dimension, distance, createdAt, hnsw, quantization, next);
+    return new CollectionMeta(
+        name, dimension, distance, createdAt, hnsw, quantization, next, embedder);
   }
 
   /** The same collection without a payload index. */
   CollectionMeta withoutIndex(String field) {
     Map<String, PayloadIndexType> next = new LinkedHashMap<>(indexes);
     next.remove(field);
-    return new CollectionMeta(name, dimension, distance, createdAt, hnsw, quantization, next);
+    return new CollectionMeta(
+        name, dimension, distance, createdAt, hnsw, quantization, next, embedder);
   }
 
   byte[] toJson() {
@@ -74,6 +77,9 @@ record CollectionMeta(
             + ",\n  \"quantization\": "
             + FlatJson.quote(quantization.wireName());
     StringBuilder sb = new StringBuilder(json);
+    if (embedder != null) {
+      sb.append(",\n  \"embedder\": ").append(FlatJson.quote(embedder));
+    }
     for (Map.Entry<String, PayloadIndexType> e : indexes.entrySet()) {
       sb.append(",\n  ")
           .append(FlatJson.quote(INDEX_PREFIX + e.getKey()))
@@ -116,7 +122,9 @@ record CollectionMeta(
             ? requireKnown(
                 Quantization.fromWire((String) m.get("quantization")), m.get("quantization"))
             : Quantization.NONE,
-        indexes(m));
+        indexes(m),
+        // absent in collections made without an embedder
+        (String) m.get("embedder"));
   }
 
   private static Map<String, PayloadIndexType> indexes(Map<String, Object> m) {

@@ -172,7 +172,8 @@ final class CollectionRegistry implements Closeable {
                 Instant.now(),
                 spec.hnsw() == null ? HnswConfig.DEFAULT : spec.hnsw(),
                 spec.quantization(),
-                Map.of()));
+                Map.of(),
+                spec.embedder()));
         FileSync.fsyncDirectory(staging);
         Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
         FileSync.fsyncDirectory(dir.getParent());

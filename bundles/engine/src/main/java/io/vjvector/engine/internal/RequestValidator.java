@@ -46,6 +46,14 @@ final class RequestValidator {
               + " and "
               + h.efConstruct());
     }
+    String embedder = spec.embedder();
+    if (embedder != null && !embedder.matches("[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}")) {
+      throw new VjvException(
+          ErrorType.INVALID_REQUEST,
+          "embedder must be a plugin's embedder name (1 to 128 of [A-Za-z0-9_.:-]), got '"
+              + embedder
+              + "'");
+    }
   }
 
   /**

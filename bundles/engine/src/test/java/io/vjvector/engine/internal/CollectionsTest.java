@@ -72,6 +72,28 @@ class CollectionsTest {
   }
 
   @Test
+  void theEmbedderNameIsKeptAndValidated() throws Exception {
+    try (EngineService engine = new EngineService(dir)) {
+      CollectionInfo c =
+          engine.createCollection(
+              "t", new CollectionSpec("texts", 8, Distance.COSINE, null, null, "openai"));
+      assertEquals("openai", c.embedder());
+      assertEquals(
+          null,
+          engine.createCollection("t", new CollectionSpec("plain", 2, Distance.DOT)).embedder());
+      assertError(
+          ErrorType.INVALID_REQUEST,
+          () ->
+              engine.createCollection(
+                  "t", new CollectionSpec("bad", 8, Distance.COSINE, null, null, "../x y")));
+    }
+    try (EngineService engine = new EngineService(dir)) {
+      assertEquals("openai", engine.collection("t", "texts").orElseThrow().embedder());
+      assertEquals(null, engine.collection("t", "plain").orElseThrow().embedder());
+    }
+  }
+
+  @Test
   void leftoversOfInterruptedCreateAndDeleteAreRemovedAtStart() throws Exception {
     try (EngineService engine = new EngineService(dir)) {
       engine.createCollection("t", new CollectionSpec("real", 2, Distance.COSINE));

@@ -92,7 +92,12 @@ public class CollectionsResource {
             .createCollection(
                 Tenants.DEFAULT,
                 new CollectionSpec(
-                    body.name, body.dimension, distance, hnsw(body.hnswConfig), quantization));
+                    body.name,
+                    body.dimension,
+                    distance,
+                    hnsw(body.hnswConfig),
+                    quantization,
+                    body.embedder));
     return Response.created(URI.create("collections/" + info.name()))
         .entity(Convert.collection(info))
         .build();

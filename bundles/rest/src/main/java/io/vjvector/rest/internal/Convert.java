@@ -81,7 +81,8 @@ final class Convert {
       }
       PointId id = id(d.id);
       if (d.vector == null) {
-        throw invalid("point " + id + " has no 'vector'");
+        throw invalid(
+            "point " + id + " has no 'vector' (or 'text', for a collection with an embedder)");
       }
       points.add(new Point(id, d.vector, d.payload == null ? Map.of() : d.payload));
     }
@@ -102,7 +103,7 @@ final class Convert {
 
   static SearchRequest search(SearchQuery q) {
     if (q == null || q.vector == null) {
-      throw invalid("a search needs a 'vector'");
+      throw invalid("a search needs a 'vector' (or 'text', for a collection with an embedder)");
     }
     boolean withPayload = true;
     List<String> fields = null;
@@ -194,6 +195,7 @@ final class Convert {
     v.memoryBytes.put("payload", c.payloadBytes());
     v.memoryBytes.put("payload_index", c.payloadIndexBytes());
     v.quantization = c.quantization().wireName();
+    v.embedder = c.embedder();
     v.payloadIndexes = new java.util.LinkedHashMap<>();
     c.payloadIndexes().forEach((field, type) -> v.payloadIndexes.put(field, type.wireName()));
     v.diskBytes = c.diskBytes();

@@ -13,6 +13,17 @@ import java.util.List;
 final class PluginListing {
   private PluginListing() {}
 
+  /**
+   * Embeds texts with the embedder registered under a name.
+   *
+   * @throws io.vjvector.sdk.error.VjvException UNAVAILABLE (503) if no such embedder is installed
+   */
+  static List<float[]> embed(Object registry, String name, List<String> texts) {
+    return ((PluginRegistry) registry)
+        .require(io.vjvector.sdk.embed.Embedder.class, name)
+        .embed(texts);
+  }
+
   static List<PluginView> describe(Object registry) {
     List<PluginView> views = new ArrayList<>();
     for (PluginInfo p : ((PluginRegistry) registry).plugins()) {

@@ -36,17 +36,21 @@ import org.osgi.service.component.annotations.Reference;
 public class PointsResource {
   private final EngineGate gate;
   private final Limits limits;
+  private final TextEmbedding texts;
 
   /**
    * Creates the resource.
    *
    * @param gate the engine, when present
+   * @param texts embeds texts with the collection's embedder
    * @param limits request limits
    */
   @Activate
-  public PointsResource(@Reference EngineGate gate, @Reference Limits limits) {
+  public PointsResource(
+      @Reference EngineGate gate, @Reference Limits limits, @Reference TextEmbedding texts) {
     this.gate = gate;
     this.limits = limits;
+    this.texts = texts;
   }
 
   /**
@@ -62,6 +66,7 @@ public class PointsResource {
       throw Convert.invalid("a body with 'points' is required");
     }
     limits.checkBatch(body.points, "points");
+    texts.fill(Tenants.DEFAULT, name, body.points);
     List<Point> points = Convert.points(body.points);
     gate.engine().upsert(Tenants.DEFAULT, name, points);
     return Map.of("status", "acknowledged", "count", points.size());

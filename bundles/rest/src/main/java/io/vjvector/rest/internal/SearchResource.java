@@ -26,17 +26,21 @@ import org.osgi.service.component.annotations.Reference;
 public class SearchResource {
   private final EngineGate gate;
   private final Limits limits;
+  private final TextEmbedding texts;
 
   /**
    * Creates the resource.
    *
    * @param gate the engine, when present
+   * @param texts embeds texts with the collection's embedder
    * @param limits request limits
    */
   @Activate
-  public SearchResource(@Reference EngineGate gate, @Reference Limits limits) {
+  public SearchResource(
+      @Reference EngineGate gate, @Reference Limits limits, @Reference TextEmbedding texts) {
     this.gate = gate;
     this.limits = limits;
+    this.texts = texts;
   }
 
   /**
@@ -48,6 +52,7 @@ public class SearchResource {
    */
   @POST
   public Map<String, List<Hit>> search(@PathParam("name") String name, SearchQuery query) {
+    texts.fill(Tenants.DEFAULT, name, query);
     SearchRequest request = Convert.search(query);
     return Map.of("result", Convert.hits(gate.engine().search(Tenants.DEFAULT, name, request)));
   }
@@ -65,6 +70,7 @@ public class SearchResource {
     limits.checkSearchBatch(body == null ? null : body.searches);
     List<SearchRequest> requests = new ArrayList<>(body.searches.size());
     for (SearchQuery q : body.searches) {
+      texts.fill(Tenants.DEFAULT, name, q);
       requests.add(Convert.search(q));
     }
     VectorEngine engine = gate.engine();

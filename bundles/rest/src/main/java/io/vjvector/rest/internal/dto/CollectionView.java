@@ -34,6 +34,9 @@ public class CollectionView {
   /** {@code none}, {@code int8} or {@code binary}. */
   public String quantization;
 
+  /** The embedder plugin that turns texts into vectors, or null. */
+  public String embedder;
+
   /** Indexed payload fields and their types. */
   @JsonProperty("payload_indexes")
   public java.util.Map<String, String> payloadIndexes;

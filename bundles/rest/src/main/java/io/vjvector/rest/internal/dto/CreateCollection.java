@@ -19,4 +19,7 @@ public class CreateCollection {
 
   /** {@code none} (default), {@code int8} or {@code binary}. */
   public String quantization;
+
+  /** The embedder plugin (by name) that turns texts into this collection's vectors, or none. */
+  public String embedder;
 }

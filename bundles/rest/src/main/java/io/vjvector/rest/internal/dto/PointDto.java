@@ -15,4 +15,7 @@ public class PointDto {
 
   /** A JSON object. */
   public Map<String, Object> payload;
+
+  /** Instead of {@link #vector}: a text the collection's embedder turns into the vector. */
+  public String text;
 }

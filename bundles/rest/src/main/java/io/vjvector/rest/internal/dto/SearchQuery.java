@@ -11,6 +11,9 @@ public class SearchQuery {
   public float[] vector;
 
   /** How many hits at most; 10 when absent. */
+  /** Instead of {@link #vector}: a text the collection's embedder turns into the query vector. */
+  public String text;
+
   public Integer limit;
 
   /** How many of the closest hits to skip; 0 when absent. */
