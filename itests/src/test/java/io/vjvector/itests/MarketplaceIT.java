@@ -96,6 +96,7 @@ public class MarketplaceIT extends VjvExamSupport {
           editConfigurationFilePut(marketplace, "catalogUrl", base + "good/"),
           editConfigurationFilePut(marketplace, "rootKey", rootKey.toString()),
           editConfigurationFilePut(marketplace, "drainMs", "500"),
+          editConfigurationFilePut(marketplace, "healthTimeoutMs", "5000"),
           editConfigurationFilePut("etc/io.vjvector.plugins.cfg", "egress.allow", hostPort),
           editConfigurationFilePut(embedder, "base-url", "http://" + hostPort),
           editConfigurationFilePut(embedder, "model", "test-model"),
@@ -192,13 +193,26 @@ public class MarketplaceIT extends VjvExamSupport {
     Http.Reply again = http.post("marketplace/plugins/" + EMBEDDER + "/install", Map.of());
     assertEquals(again.toString(), 409, again.status);
 
+    // a broken version (starts, never registers its embedder) is rolled back automatically: it is
+    // removed again, and 1.0.0 never stopped serving
+    try {
+      installer.upgrade(EMBEDDER, "1.2.0", false);
+      fail("the broken 1.2.0 was accepted");
+    } catch (MarketplaceException expected) {
+      assertEquals(expected.getMessage(), MarketplaceException.Reason.UNHEALTHY, expected.reason());
+    }
+    assertEquals("1.0.0", pluginBundle().getVersion().toString());
+    assertEquals("1.0.0", only(installer.installed()).version());
+    assertEquals(
+        1, topHit(http.post(searchPath(), Map.of("text", "alpha beta gamma", "limit", 1))));
+
     // upgraded while requests keep coming: none fails, and the new version takes over
     Load load = new Load();
     Thread client = new Thread(load, "embedder-client");
     client.start();
     try {
       load.awaitCalls(50);
-      Plan upgraded = installer.upgrade(EMBEDDER, null, false);
+      Plan upgraded = installer.upgrade(EMBEDDER, "1.1.0", false);
       assertEquals("1.0.0", upgraded.fromVersion());
       assertEquals("1.1.0", upgraded.toVersion());
       load.awaitVersion("1.1.0");
@@ -234,7 +248,7 @@ public class MarketplaceIT extends VjvExamSupport {
 
     // offline use: export the catalog with its artifacts, import it while the server is unknown
     Path zip = Files.createTempFile("vjv-catalog", ".zip");
-    assertEquals(4, installer().exportCatalog(zip));
+    assertEquals(5, installer().exportCatalog(zip));
     installer = useCatalog("http://127.0.0.1:1/");
     try {
       installer.search("");
@@ -244,7 +258,7 @@ public class MarketplaceIT extends VjvExamSupport {
     }
     installer = useCatalog(""); // no URL: the imported mirror is the catalog
     String imported = console("vjv:marketplace-import " + zip);
-    assertTrue(imported, imported.contains("4 entries"));
+    assertTrue(imported, imported.contains("5 entries"));
     assertTrue(has(installer().search("openai"), EMBEDDER, "1.1.0"));
 
     // uninstalled: no bundle, no service, nothing recorded; the collection's texts get 503 and its

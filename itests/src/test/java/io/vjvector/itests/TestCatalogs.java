@@ -30,8 +30,9 @@ import java.util.jar.Manifest;
  * catalog library, one directory per case, all under one root key:
  *
  * <ul>
- *   <li>{@code good/}: keys v1, index v5 with the sample embedder 1.0.0 and 1.1.0, a plugin with a
- *       forbidden import and one that needs SDK 2;
+ *   <li>{@code good/}: keys v1, index v5 with the sample embedder 1.0.0 and 1.1.0, a broken 1.2.0
+ *       of it (starts, never registers its service), a plugin with a forbidden import and one that
+ *       needs SDK 2;
  *   <li>{@code tampered/}: the same signed metadata, artifact bytes changed;
  *   <li>{@code badsig/}: index v6 signed by a key the root never delegated;
  *   <li>{@code expired/}: index v6 whose {@code expires} has passed;
@@ -71,12 +72,19 @@ final class TestCatalogs {
             dir.resolve("evil.jar"),
             "com.evil.embedder",
             "io.vjvector.sdk.embed;version=\"[1.0,2)\"");
-    List<Path> good = List.of(embedderV1, embedderV2, forbidden, future);
+    // the embedder's next version, broken: it resolves and starts but never registers its service
+    Path broken =
+        manifestOnlyJar(
+            dir.resolve("broken.jar"),
+            embedderId,
+            "1.2.0",
+            "io.vjvector.sdk.embed;version=\"[1.0,2)\"");
+    List<Path> good = List.of(embedderV1, embedderV2, broken, forbidden, future);
     Instant later = Instant.now().plus(Duration.ofDays(30));
 
     catalog("good", good, 5, later, index);
     catalog("tampered", good, 5, later, index);
-    for (Path jar : List.of(embedderV1, embedderV2)) {
+    for (Path jar : List.of(embedderV1, embedderV2, broken)) {
       Path artifact = dir.resolve("tampered").resolve(CatalogEntry.artifactPath(sha256(jar)));
       byte[] bytes = Files.readAllBytes(artifact);
       bytes[bytes.length / 2] ^= 0x5a;
@@ -123,12 +131,17 @@ final class TestCatalogs {
 
   /** A bundle that is only a manifest: enough for the checks that must refuse it. */
   private static Path manifestOnlyJar(Path file, String bsn, String imports) throws IOException {
+    return manifestOnlyJar(file, bsn, "1.0.0", imports);
+  }
+
+  private static Path manifestOnlyJar(Path file, String bsn, String version, String imports)
+      throws IOException {
     Manifest mf = new Manifest();
     Attributes a = mf.getMainAttributes();
     a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
     a.putValue("Bundle-ManifestVersion", "2");
     a.putValue("Bundle-SymbolicName", bsn);
-    a.putValue("Bundle-Version", "1.0.0");
+    a.putValue("Bundle-Version", version);
     a.putValue("Bundle-Name", bsn);
     a.putValue("Import-Package", imports);
     a.putValue("Require-Capability", "osgi.ee;filter:=\"(&(osgi.ee=JavaSE)(version=17))\"");
