@@ -147,6 +147,9 @@ public class MarketplaceIT extends VjvExamSupport {
     assertTrue(dry, dry.contains("[simulated] install " + EMBEDDER));
     assertNoBundle(EMBEDDER);
 
+    // the host's own bundles: no marketplace operation may refresh them
+    Map<String, org.osgi.framework.wiring.BundleWiring> wirings = hostWirings();
+
     // installed and used
     Plan installed = installer.install(EMBEDDER, "1.0.0", false);
     assertEquals("1.0.0", installed.toVersion());
@@ -272,6 +275,12 @@ public class MarketplaceIT extends VjvExamSupport {
     assertTrue(installer().installed().isEmpty());
     JsonNode none = http.get("marketplace/plugins").json();
     assertEquals(0, none.path("plugins").size());
+    Map<String, org.osgi.framework.wiring.BundleWiring> after = hostWirings();
+    for (Map.Entry<String, org.osgi.framework.wiring.BundleWiring> w : wirings.entrySet()) {
+      assertTrue(
+          w.getKey() + " was refreshed by install, upgrade, rollback or uninstall",
+          w.getValue() == after.get(w.getKey()));
+    }
     Http.Reply missing = http.post(searchPath(), Map.of("text", "alpha beta gamma", "limit", 1));
     assertEquals(missing.toString(), 503, missing.status);
     assertTrue(missing.contentType, missing.contentType.startsWith("application/problem+json"));
@@ -462,6 +471,20 @@ public class MarketplaceIT extends VjvExamSupport {
   private static String freshStateDir() throws java.io.IOException {
     return Files.createTempDirectory(Path.of(System.getProperty("karaf.data")), "marketplace")
         .toString();
+  }
+
+  /** The current wiring of each host bundle a plugin operation must leave alone. */
+  private Map<String, org.osgi.framework.wiring.BundleWiring> hostWirings() {
+    Map<String, org.osgi.framework.wiring.BundleWiring> out = new java.util.TreeMap<>();
+    for (String bsn :
+        List.of(
+            "io.vjvector.engine", "io.vjvector.rest", "io.vjvector.plugins", "io.vjvector.sdk")) {
+      org.osgi.framework.wiring.BundleWiring w =
+          bundle(bsn).adapt(org.osgi.framework.wiring.BundleWiring.class);
+      assertNotNull(bsn + " is resolved", w);
+      out.put(bsn, w);
+    }
+    return out;
   }
 
   private static String searchPath() {
