@@ -27,13 +27,16 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Pax Web 8 can drop a servlet that is registered while its default context is still being set
  * up ("no matching target context"), and never retries: the node would then answer every API
- * request with a bare 404. So the registration is checked against the runtime's DTOs and repeated
- * (bounded) until the servlet is served.
+ * request with a bare 404. It does not always report the servlet as failed either: it can simply
+ * never appear in the runtime's DTOs. So the registration is checked against the DTOs and repeated
+ * (bounded) while the servlet is reported failed, or still not served {@value #UNKNOWN_MILLIS} ms
+ * after it was registered, until it is served.
  */
 @Component(immediate = true)
 public class ApiFront {
-  static final long DEPLOY_CHECK_MILLIS = 30_000;
-  static final int MAX_REGISTRATIONS = 10;
+  static final long DEPLOY_CHECK_MILLIS = 120_000;
+  static final int MAX_REGISTRATIONS = 20;
+  static final long UNKNOWN_MILLIS = 3_000;
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiFront.class);
 
@@ -107,6 +110,7 @@ public class ApiFront {
   private void ensureDeployed() {
     long end = System.currentTimeMillis() + DEPLOY_CHECK_MILLIS;
     int registrations = 1;
+    long registeredAt = System.currentTimeMillis();
     try {
       while (active && System.currentTimeMillis() < end) {
         long id = serviceId();
@@ -114,8 +118,12 @@ public class ApiFront {
         if (Boolean.TRUE.equals(deployed)) {
           return;
         }
-        if (Boolean.FALSE.equals(deployed) && registrations < MAX_REGISTRATIONS) {
-          LOG.warn("the HTTP runtime did not deploy the /api servlet; registering it again");
+        boolean lost =
+            deployed == null && System.currentTimeMillis() - registeredAt > UNKNOWN_MILLIS;
+        if ((Boolean.FALSE.equals(deployed) || lost) && registrations < MAX_REGISTRATIONS) {
+          LOG.warn(
+              "the HTTP runtime {} the /api servlet; registering it again",
+              lost ? "has not deployed" : "failed to deploy");
           synchronized (this) {
             unregister();
             if (active) {
@@ -123,6 +131,7 @@ public class ApiFront {
             }
           }
           registrations++;
+          registeredAt = System.currentTimeMillis();
         }
         Thread.sleep(100);
       }
