@@ -14,7 +14,6 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A static file server for the test catalogs and an OpenAI-compatible {@code /v1/embeddings}
@@ -26,7 +25,6 @@ final class CatalogServer implements AutoCloseable {
 
   private final HttpServer server;
   private final Path root;
-  final AtomicLong embeddingRequests = new AtomicLong();
 
   CatalogServer(Path root) throws IOException {
     this.root = root.toAbsolutePath().normalize();
@@ -68,7 +66,6 @@ final class CatalogServer implements AutoCloseable {
 
   private void embeddings(HttpExchange ex) throws IOException {
     try (ex) {
-      embeddingRequests.incrementAndGet();
       JsonNode request;
       try (InputStream in = ex.getRequestBody()) {
         request = JSON.readTree(in);

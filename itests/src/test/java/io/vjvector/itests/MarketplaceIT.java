@@ -246,7 +246,7 @@ public class MarketplaceIT extends VjvExamSupport {
     pluginBundle().uninstall();
     assertNoBundle(EMBEDDER);
     host.start();
-    awaitInstaller();
+    installer();
     awaitEmbedder("1.0.0");
 
     // offline use: export the catalog with its artifacts, import it while the server is unknown
@@ -544,10 +544,6 @@ public class MarketplaceIT extends VjvExamSupport {
 
   private PluginInstaller installer() {
     return service(PluginInstaller.class, null);
-  }
-
-  private PluginInstaller awaitInstaller() {
-    return installer();
   }
 
   /** Points the installer at a catalog and waits for the component configured with it. */

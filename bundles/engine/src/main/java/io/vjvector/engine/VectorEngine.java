@@ -49,6 +49,16 @@ public interface VectorEngine {
   Optional<CollectionInfo> collection(String tenant, String name);
 
   /**
+   * What a collection was created with, without the sizes and counts of {@link #collection}: cheap
+   * enough for every request (no lock, no file system access).
+   *
+   * @param tenant the tenant
+   * @param name the collection
+   * @return its spec, or empty if the tenant has none of that name
+   */
+  Optional<CollectionSpec> spec(String tenant, String name);
+
+  /**
    * Deletes a collection and all its points, durably.
    *
    * @param tenant the tenant

@@ -1,6 +1,7 @@
 package io.vjvector.engine.internal;
 
 import io.vjvector.engine.CollectionInfo;
+import io.vjvector.engine.CollectionSpec;
 import io.vjvector.engine.PayloadIndexType;
 import io.vjvector.engine.Point;
 import io.vjvector.engine.Quantization;
@@ -181,6 +182,12 @@ final class Collection implements Closeable {
 
   String name() {
     return meta.name();
+  }
+
+  CollectionSpec spec() {
+    CollectionMeta m = meta;
+    return new CollectionSpec(
+        m.name(), m.dimension(), m.distance(), m.hnsw(), m.quantization(), m.embedder());
   }
 
   CollectionInfo info() {

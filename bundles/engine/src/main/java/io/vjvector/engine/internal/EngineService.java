@@ -192,6 +192,11 @@ public final class EngineService implements VectorEngine, AutoCloseable {
   }
 
   @Override
+  public Optional<CollectionSpec> spec(String tenant, String name) {
+    return registry().find(tenant, name).map(Collection::spec);
+  }
+
+  @Override
   public boolean deleteCollection(String tenant, String name) {
     return registry().delete(tenant, name);
   }

@@ -89,6 +89,9 @@ class CollectionsTest {
     }
     try (EngineService engine = new EngineService(dir)) {
       assertEquals("openai", engine.collection("t", "texts").orElseThrow().embedder());
+      assertEquals("openai", engine.spec("t", "texts").orElseThrow().embedder());
+      assertEquals(8, engine.spec("t", "texts").orElseThrow().dimension());
+      assertEquals(Optional.empty(), engine.spec("t", "nope"));
       assertEquals(null, engine.collection("t", "plain").orElseThrow().embedder());
     }
   }

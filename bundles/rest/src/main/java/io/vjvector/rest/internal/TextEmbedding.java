@@ -1,6 +1,6 @@
 package io.vjvector.rest.internal;
 
-import io.vjvector.engine.CollectionInfo;
+import io.vjvector.engine.CollectionSpec;
 import io.vjvector.rest.internal.dto.PointDto;
 import io.vjvector.rest.internal.dto.SearchQuery;
 import io.vjvector.sdk.error.ErrorType;
@@ -75,9 +75,9 @@ public class TextEmbedding {
   }
 
   private List<float[]> embed(String tenant, String collection, List<String> texts) {
-    CollectionInfo info =
+    CollectionSpec info =
         gate.engine()
-            .collection(tenant, collection)
+            .spec(tenant, collection)
             .orElseThrow(
                 () ->
                     new VjvException(

@@ -129,7 +129,7 @@ public class Installer implements PluginInstaller {
   private final Path artifacts;
   private final Path trustFile;
   private final Path mirror;
-  private DesiredState desired; // guarded by lock; reloaded by every operation
+  private final DesiredState desired; // guarded by lock
   private final ReentrantLock lock;
   private volatile boolean closed;
 
@@ -181,24 +181,16 @@ public class Installer implements PluginInstaller {
   }
 
   /**
-   * Takes the operation lock and re-reads the desired state, which another instance may have
-   * changed.
+   * Takes the operation lock. A replacement instance loads the desired state under the same lock,
+   * after any operation of this one has finished, and this one refuses to work once deactivated: so
+   * only one instance ever changes plugins, and its in-memory state is the file's.
    */
   private void begin() {
     lock.lock();
-    try {
-      if (closed) {
-        throw new MarketplaceException(
-            Reason.NOT_CONFIGURED, "the marketplace is being reconfigured; try again");
-      }
-      desired = DesiredState.load(stateDir.resolve("plugins.json"));
-    } catch (IOException e) {
+    if (closed) {
       lock.unlock();
       throw new MarketplaceException(
-          Reason.INTERNAL, "the installed plugins cannot be read: " + e.getMessage(), e);
-    } catch (RuntimeException e) {
-      lock.unlock();
-      throw e;
+          Reason.NOT_CONFIGURED, "the marketplace is being reconfigured; try again");
     }
   }
 
@@ -309,7 +301,7 @@ public class Installer implements PluginInstaller {
         return new Plan("upgrade", id, current.version(), entry.version().toString(), true, steps);
       }
       String to = entry.version().toString();
-      swap(id, current, to, jar, entry.kind(), steps);
+      startNew(id, to, jar, entry.kind(), steps); // next to the running one, untouched
       commit(id, new DesiredState.Plugin(to, entry.sha256(), current.version(), current.sha256()));
       removeVersion(id, current.version(), steps);
       LOG.info("plugin {} upgraded from {} to {}", id, current.version(), to);
@@ -339,8 +331,7 @@ public class Installer implements PluginInstaller {
               + " verified (sha256 "
               + current.previousSha256()
               + ")");
-      Manifest manifest = manifestOf(jar);
-      PluginKind kind = admit(manifest, steps);
+      PluginKind kind = admit(manifestOf(jar), new FrameworkView(context), steps);
       if (simulate) {
         steps.add(
             "would start "
@@ -352,7 +343,7 @@ public class Installer implements PluginInstaller {
         steps.add("would stop and remove " + id + " " + current.version());
         return new Plan("rollback", id, current.version(), current.previousVersion(), true, steps);
       }
-      swap(id, current, current.previousVersion(), jar, kind, steps);
+      startNew(id, current.previousVersion(), jar, kind, steps);
       commit(
           id,
           new DesiredState.Plugin(current.previousVersion(), current.previousSha256(), null, null));
@@ -559,13 +550,12 @@ public class Installer implements PluginInstaller {
     } else {
       steps.add("artifact already here, sha256 " + entry.sha256() + " matches");
     }
-    admit(manifestOf(jar), steps);
+    admit(manifestOf(jar), view, steps);
     return jar;
   }
 
   /** Admission and the dry-run resolve; returns the plugin's kind. */
-  private PluginKind admit(Manifest manifest, List<String> steps) {
-    FrameworkView view = new FrameworkView(context);
+  private PluginKind admit(Manifest manifest, FrameworkView view, List<String> steps) {
     Set<String> system = new HashSet<>(view.systemPackages());
     system.addAll(ManifestAdmission.jdkPackages());
     List<ManifestAdmission.Violation> violations = new ManifestAdmission(system).check(manifest);
@@ -607,20 +597,6 @@ public class Installer implements PluginInstaller {
   }
 
   // ----------------------------------------------------------------------- framework changes
-
-  /** Starts the target version next to the running one; the running one is untouched. */
-  private void swap(
-      String id,
-      DesiredState.Plugin current,
-      String to,
-      Path jar,
-      PluginKind kind,
-      List<String> steps) {
-    if (context.getBundle(location(id, current.version())) == null) {
-      steps.add(id + " " + current.version() + " was not running");
-    }
-    startNew(id, to, jar, kind, steps);
-  }
 
   /**
    * Installs, resolves, starts and health-checks one version; on any failure that bundle is removed
