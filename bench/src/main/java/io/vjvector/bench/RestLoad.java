@@ -43,6 +43,7 @@ public final class RestLoad {
           "usage: RestLoad ingest|search|recall|await [options]   RestLoad profile --jfr x.jfr"
               + " [--top 25]",
           "  --url http://127.0.0.1:8181/api/v1   only 127.0.0.1 or [::1]",
+          "  --api-key-file data/vjvector-security/admin.key   (else $VJV_API_KEY)",
           "  --collection bench  --clients 4  --timeout-seconds 120",
           "  --seed 42 --latent-dim 0   random vectors: uniform, or D-dimensional structure",
           "                             (give the same values to ingest and search)",
@@ -106,7 +107,22 @@ public final class RestLoad {
   static final class Options {
     String mode;
     URI url = loopback("http://127.0.0.1:8181/api/v1");
+    Path apiKeyFile;
     String collection = "bench";
+
+    /** The API key: from --api-key-file, else the environment variable VJV_API_KEY, else none. */
+    String token() {
+      try {
+        if (apiKeyFile != null) {
+          return Files.readString(apiKeyFile).strip();
+        }
+      } catch (IOException e) {
+        throw new IllegalArgumentException("cannot read --api-key-file " + apiKeyFile, e);
+      }
+      String env = System.getenv("VJV_API_KEY");
+      return env == null || env.isBlank() ? null : env.strip();
+    }
+
     int clients = 4;
     int timeoutSeconds = 120;
     long seed = 42;
@@ -170,6 +186,7 @@ public final class RestLoad {
         String v = args[++i];
         switch (a) {
           case "--url" -> o.url = loopback(v);
+          case "--api-key-file" -> o.apiKeyFile = Path.of(v);
           case "--collection" -> o.collection = v;
           case "--clients" -> o.clients = intIn(a, v, 1, 256);
           case "--timeout-seconds" -> o.timeoutSeconds = intIn(a, v, 1, 600);
@@ -283,9 +300,11 @@ public final class RestLoad {
     private final HttpClient client;
     private final String base;
     private final Duration timeout;
+    private final String authorization;
 
-    Http(URI base, int timeoutSeconds) {
+    Http(URI base, int timeoutSeconds, String token) {
       this.base = base.toString();
+      this.authorization = token == null ? null : "Bearer " + token;
       this.timeout = Duration.ofSeconds(timeoutSeconds);
       this.client =
           HttpClient.newBuilder()
@@ -307,6 +326,9 @@ public final class RestLoad {
           HttpRequest.newBuilder(URI.create(base + path))
               .timeout(timeout)
               .header("Accept", "application/json");
+      if (authorization != null) {
+        b.header("Authorization", authorization);
+      }
       if (body == null) {
         b.method(method, HttpRequest.BodyPublishers.noBody());
       } else {
@@ -678,7 +700,7 @@ public final class RestLoad {
     }
     int count = v.size();
     int dim = v.dim();
-    Http admin = new Http(o.url, o.timeoutSeconds);
+    Http admin = new Http(o.url, o.timeoutSeconds, o.token());
     String path = "/collections/" + o.collection;
     if (o.recreate) {
       HttpResponse<String> d = admin.send("DELETE", path, null);
@@ -731,7 +753,7 @@ public final class RestLoad {
         o.url);
     List<Http> https = new ArrayList<>();
     for (int i = 0; i < o.clients; i++) {
-      https.add(new Http(o.url, o.timeoutSeconds));
+      https.add(new Http(o.url, o.timeoutSeconds, o.token()));
     }
     long hardDeadline = System.nanoTime() + o.maxSeconds * 1_000_000_000L;
     CpuClock cpu = new CpuClock(o.serverPid);
@@ -863,7 +885,7 @@ public final class RestLoad {
   // ----------------------------------------------------------------------------------- search
 
   static int search(Options o) throws Exception {
-    Http admin = new Http(o.url, o.timeoutSeconds);
+    Http admin = new Http(o.url, o.timeoutSeconds, o.token());
     String path = "/collections/" + o.collection;
     HttpResponse<String> info = admin.send("GET", path, null);
     if (info.statusCode() != 200) {
@@ -917,7 +939,7 @@ public final class RestLoad {
         o.url);
     List<Http> https = new ArrayList<>();
     for (int i = 0; i < o.clients; i++) {
-      https.add(new Http(o.url, o.timeoutSeconds));
+      https.add(new Http(o.url, o.timeoutSeconds, o.token()));
     }
     String searchPath = path + "/search";
     CpuClock cpu = new CpuClock(o.serverPid);
@@ -1116,7 +1138,7 @@ public final class RestLoad {
    * ingest ack.
    */
   static int await(Options o) throws Exception {
-    Http admin = new Http(o.url, o.timeoutSeconds);
+    Http admin = new Http(o.url, o.timeoutSeconds, o.token());
     String path = "/collections/" + o.collection;
     CpuClock cpu = new CpuClock(o.serverPid);
     cpu.start();

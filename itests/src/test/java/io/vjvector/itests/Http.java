@@ -17,14 +17,66 @@ public final class Http {
   private final HttpClient client =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String base;
+  private final int port;
+
+  /** Where the node's bootstrap admin key is, or null; read once it exists. */
+  private final java.nio.file.Path keyFile;
+
+  private volatile String token;
 
   /**
-   * A client for one node.
+   * A client for one node that acts as its platform administrator: inside the container, with the
+   * bootstrap admin key the node writes into its data directory.
    *
    * @param port the node's HTTP port on 127.0.0.1
    */
   public Http(int port) {
+    this(
+        port,
+        System.getProperty("karaf.data") == null
+            ? null
+            : java.nio.file.Path.of(
+                System.getProperty("karaf.data"), "vjvector-security", "admin.key"),
+        null);
+  }
+
+  /**
+   * A client for one node that uses the bootstrap admin key in a given file.
+   *
+   * @param port the node's HTTP port on 127.0.0.1
+   * @param keyFile the node's {@code admin.key}
+   */
+  public Http(int port, java.nio.file.Path keyFile) {
+    this(port, keyFile, null);
+  }
+
+  private Http(int port, java.nio.file.Path keyFile, String token) {
     this.base = "http://127.0.0.1:" + port + "/api/v1/";
+    this.port = port;
+    this.keyFile = keyFile;
+    this.token = token;
+  }
+
+  /**
+   * A client of the same node that sends this credential instead ({@code vjv_...} keys and {@code
+   * vjs_...} sessions as bearer tokens), or none when null.
+   *
+   * @param credential the token, or null for anonymous requests
+   * @return the client
+   */
+  public Http as(String credential) {
+    return new Http(port, null, credential == null ? "" : credential);
+  }
+
+  private String authorization() throws IOException {
+    String t = token;
+    if (t == null && keyFile != null && java.nio.file.Files.exists(keyFile)) {
+      t = java.nio.file.Files.readString(keyFile).strip();
+      if (!t.isEmpty()) {
+        token = t;
+      }
+    }
+    return t == null || t.isEmpty() ? null : "Bearer " + t;
   }
 
   /** A response: status, content type and body. */
@@ -32,11 +84,27 @@ public final class Http {
     public final int status;
     public final String contentType;
     public final String body;
+    public final java.util.Map<String, java.util.List<String>> headers;
 
-    Reply(int status, String contentType, String body) {
+    Reply(
+        int status,
+        String contentType,
+        String body,
+        java.util.Map<String, java.util.List<String>> headers) {
       this.status = status;
       this.contentType = contentType;
       this.body = body;
+      this.headers = headers;
+    }
+
+    /** The first value of a header, or null. */
+    public String header(String name) {
+      for (java.util.Map.Entry<String, java.util.List<String>> e : headers.entrySet()) {
+        if (e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) {
+          return e.getValue().get(0);
+        }
+      }
+      return null;
     }
 
     /** The body as JSON. */
@@ -90,10 +158,49 @@ public final class Http {
   }
 
   private Reply send(HttpRequest.Builder b) throws IOException, InterruptedException {
+    String auth = authorization();
+    if (auth != null) {
+      b.header("Authorization", auth);
+    }
     HttpResponse<String> r =
         client.send(
             b.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-    return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+    return new Reply(
+        r.statusCode(),
+        r.headers().firstValue("Content-Type").orElse(""),
+        r.body(),
+        r.headers().map());
+  }
+
+  /** Sends a request with extra headers (and this client's credential unless one is given). */
+  public Reply send(String method, String path, String contentType, String body, String... headers)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
+    if (contentType != null) {
+      b.header("Content-Type", contentType);
+    }
+    boolean ownAuth = false;
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      b.header(headers[i], headers[i + 1]);
+      ownAuth |= headers[i].equalsIgnoreCase("Authorization");
+    }
+    if (ownAuth) {
+      HttpResponse<String> r =
+          client.send(
+              b.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+      return new Reply(
+          r.statusCode(),
+          r.headers().firstValue("Content-Type").orElse(""),
+          r.body(),
+          r.headers().map());
+    }
+    return send(b);
   }
 
   /**

@@ -56,7 +56,7 @@ final class NodeProcess implements AutoCloseable {
   }
 
   Http http() {
-    return new Http(httpPort);
+    return new Http(httpPort, home.resolve("data/vjvector-security/admin.key"));
   }
 
   /** Starts the node and waits until it is ready. */

@@ -11,9 +11,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.security.PrivilegedActionException;
+import java.security.PrivilegedExceptionAction;
 import java.time.Duration;
+import java.util.List;
 import javax.inject.Inject;
+import javax.security.auth.Subject;
 import org.apache.karaf.features.FeaturesService;
+import org.apache.karaf.jaas.boot.principal.RolePrincipal;
+import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.ops4j.pax.exam.Configuration;
@@ -119,18 +125,41 @@ public abstract class VjvExamSupport {
     throw new AssertionError("bundle " + symbolicName + " is not installed");
   }
 
-  /** Runs a console command as a user would, returning what it printed. */
+  /** Runs a console command as an administrator would, returning what it printed. */
   protected String console(String command) throws Exception {
+    return consoleAs(List.of("admin", "manager", "viewer"), command);
+  }
+
+  /**
+   * Runs a console command as a console user with these JAAS roles: the command ACLs in {@code
+   * etc/org.apache.karaf.command.acl.vjv.cfg} decide what it may run.
+   */
+  protected String consoleAs(List<String> roles, String command) throws Exception {
+    Subject subject = new Subject();
+    subject.getPrincipals().add(new UserPrincipal("itest"));
+    for (String role : roles) {
+      subject.getPrincipals().add(new RolePrincipal(role));
+    }
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-    Session session = sessions.create(System.in, out, out);
     try {
-      Object result = session.execute(command);
-      if (result != null) {
-        out.println(result);
-      }
-    } finally {
-      session.close();
+      Subject.doAs(
+          subject,
+          (PrivilegedExceptionAction<Void>)
+              () -> {
+                Session session = sessions.create(System.in, out, out);
+                try {
+                  Object result = session.execute(command);
+                  if (result != null) {
+                    out.println(result);
+                  }
+                } finally {
+                  session.close();
+                }
+                return null;
+              });
+    } catch (PrivilegedActionException e) {
+      throw e.getException();
     }
     return bytes.toString(StandardCharsets.UTF_8);
   }

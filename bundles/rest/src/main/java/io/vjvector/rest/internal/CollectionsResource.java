@@ -12,6 +12,7 @@ import io.vjvector.rest.internal.dto.HnswConfigDto;
 import io.vjvector.sdk.error.ErrorType;
 import io.vjvector.sdk.error.VjvException;
 import io.vjvector.sdk.vector.Distance;
+import io.vjvector.security.Permission;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -36,15 +37,22 @@ import org.osgi.service.component.annotations.Reference;
 @Produces(MediaType.APPLICATION_JSON)
 public class CollectionsResource {
   private final EngineGate gate;
+  private final Caller caller;
+  private final Quotas quotas;
 
   /**
    * Creates the resource.
    *
    * @param gate the engine, when present
+   * @param caller who is calling
+   * @param quotas the tenant's quotas
    */
   @Activate
-  public CollectionsResource(@Reference EngineGate gate) {
+  public CollectionsResource(
+      @Reference EngineGate gate, @Reference Caller caller, @Reference Quotas quotas) {
     this.gate = gate;
+    this.caller = caller;
+    this.quotas = quotas;
   }
 
   /**
@@ -52,11 +60,13 @@ public class CollectionsResource {
    *
    * @return {@code {"collections": [...]}}
    */
+  @Requires(Permission.DATA_READ)
   @GET
   public Map<String, List<CollectionView>> list() {
     return Map.of(
         "collections",
-        gate.engine().listCollections(Tenants.DEFAULT).stream()
+        gate.engine().listCollections(caller.tenant()).stream()
+            .filter(c -> caller.identity().inScope(c.name()))
             .map(Convert::collection)
             .collect(Collectors.toList()));
   }
@@ -67,6 +77,7 @@ public class CollectionsResource {
    * @param body name, dimension, distance
    * @return 201 with the collection and its location
    */
+  @Requires(Permission.COLLECTIONS_MANAGE)
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public Response create(CreateCollection body) {
@@ -87,10 +98,17 @@ public class CollectionsResource {
             "'quantization' must be none, int8 or binary, not '" + body.quantization + "'");
       }
     }
+    String tenant = caller.tenant();
+    if (!caller.identity().inScope(body.name)) {
+      throw new ProblemException(
+          ProblemException.Kind.FORBIDDEN,
+          "this key may not create collection '" + body.name + "'");
+    }
+    quotas.beforeCreateCollection(tenant);
     CollectionInfo info =
         gate.engine()
             .createCollection(
-                Tenants.DEFAULT,
+                tenant,
                 new CollectionSpec(
                     body.name,
                     body.dimension,
@@ -109,11 +127,12 @@ public class CollectionsResource {
    * @param name the collection
    * @return the collection
    */
+  @Requires(Permission.DATA_READ)
   @GET
   @Path("{name}")
   public CollectionView get(@PathParam("name") String name) {
     return gate.engine()
-        .collection(Tenants.DEFAULT, name)
+        .collection(caller.tenantFor(name), name)
         .map(Convert::collection)
         .orElseThrow(() -> notFound(name));
   }
@@ -124,10 +143,11 @@ public class CollectionsResource {
    * @param name the collection
    * @return 204
    */
+  @Requires(Permission.COLLECTIONS_MANAGE)
   @DELETE
   @Path("{name}")
   public Response delete(@PathParam("name") String name) {
-    if (!gate.engine().deleteCollection(Tenants.DEFAULT, name)) {
+    if (!gate.engine().deleteCollection(caller.tenantFor(name), name)) {
       throw notFound(name);
     }
     return Response.noContent().build();
@@ -140,6 +160,7 @@ public class CollectionsResource {
    * @param body the field and its type
    * @return the collection
    */
+  @Requires(Permission.DATA_WRITE)
   @PUT
   @Path("{name}/index")
   public CollectionView createIndex(@PathParam("name") String name, CreateIndex body) {
@@ -153,7 +174,7 @@ public class CollectionsResource {
               + body.fieldSchema
               + "'");
     }
-    gate.engine().createPayloadIndex(Tenants.DEFAULT, name, body.fieldName, type);
+    gate.engine().createPayloadIndex(caller.tenantFor(name), name, body.fieldName, type);
     return get(name);
   }
 
@@ -164,10 +185,11 @@ public class CollectionsResource {
    * @param field the field
    * @return 204, or 404 if there is no such index
    */
+  @Requires(Permission.DATA_WRITE)
   @DELETE
   @Path("{name}/index/{field}")
   public Response dropIndex(@PathParam("name") String name, @PathParam("field") String field) {
-    if (!gate.engine().dropPayloadIndex(Tenants.DEFAULT, name, field)) {
+    if (!gate.engine().dropPayloadIndex(caller.tenantFor(name), name, field)) {
       throw new VjvException(
           ErrorType.NOT_FOUND, "collection '" + name + "' has no index on '" + field + "'");
     }

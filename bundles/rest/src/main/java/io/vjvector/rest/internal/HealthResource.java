@@ -18,15 +18,18 @@ import org.osgi.service.component.annotations.Reference;
 @Produces(MediaType.APPLICATION_JSON)
 public class HealthResource {
   private final EngineGate gate;
+  private final SecurityGate security;
 
   /**
    * Creates the resource.
    *
    * @param gate the engine, when present
+   * @param security the security services, when present
    */
   @Activate
-  public HealthResource(@Reference EngineGate gate) {
+  public HealthResource(@Reference EngineGate gate, @Reference SecurityGate security) {
     this.gate = gate;
+    this.security = security;
   }
 
   /**
@@ -34,6 +37,7 @@ public class HealthResource {
    *
    * @return {@code {"status":"up"}}
    */
+  @Public
   @GET
   @Path("health")
   public Map<String, String> health() {
@@ -41,15 +45,19 @@ public class HealthResource {
   }
 
   /**
-   * Readiness: the engine is loaded and serving.
+   * Readiness: the engine is loaded and serving, and requests can be authenticated.
    *
-   * @return {@code {"status":"ready"}}, or 503 while the engine is not there
+   * @return {@code {"status":"ready"}}, or 503 while the engine or security is not there
    */
+  @Public
   @GET
   @Path("ready")
   public Map<String, String> ready() {
     if (!gate.ready()) {
       throw new VjvException(ErrorType.UNAVAILABLE, "the engine is not ready");
+    }
+    if (!security.ready()) {
+      throw new VjvException(ErrorType.UNAVAILABLE, "security is not ready");
     }
     return Map.of("status", "ready");
   }

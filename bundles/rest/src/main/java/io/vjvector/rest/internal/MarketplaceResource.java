@@ -7,6 +7,7 @@ import io.vjvector.marketplace.host.MarketplaceException;
 import io.vjvector.marketplace.host.PluginInstaller;
 import io.vjvector.sdk.error.ErrorType;
 import io.vjvector.sdk.error.VjvException;
+import io.vjvector.security.Permission;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,7 @@ public class MarketplaceResource {
    * @param query words to match, or none for everything
    * @return the entries
    */
+  @Requires(Permission.PLATFORM_ADMIN)
   @GET
   @Path("catalog")
   public Response catalog(@QueryParam("q") @DefaultValue("") String query) {
@@ -65,6 +67,7 @@ public class MarketplaceResource {
    *
    * @return id, version, rollback target, bundle and state of each
    */
+  @Requires(Permission.PLATFORM_ADMIN)
   @GET
   @Path("plugins")
   public Response installed() {
@@ -84,6 +87,7 @@ public class MarketplaceResource {
    * @param simulate only check
    * @return the plan carried out (201) or checked (200)
    */
+  @Requires(Permission.PLATFORM_ADMIN)
   @POST
   @Path("plugins/{id}/install")
   public Response install(
@@ -101,6 +105,7 @@ public class MarketplaceResource {
    * @param simulate only check
    * @return the plan
    */
+  @Requires(Permission.PLATFORM_ADMIN)
   @POST
   @Path("plugins/{id}/upgrade")
   public Response upgrade(
@@ -117,6 +122,7 @@ public class MarketplaceResource {
    * @param simulate only check
    * @return the plan
    */
+  @Requires(Permission.PLATFORM_ADMIN)
   @POST
   @Path("plugins/{id}/rollback")
   public Response rollback(
@@ -131,6 +137,7 @@ public class MarketplaceResource {
    * @param simulate only check
    * @return the plan
    */
+  @Requires(Permission.PLATFORM_ADMIN)
   @DELETE
   @Path("plugins/{id}")
   public Response uninstall(

@@ -37,6 +37,7 @@ public class OpenApiResource {
    *
    * @return the JSON bytes
    */
+  @Public
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   public byte[] document() {

@@ -4,6 +4,7 @@ import io.vjvector.plugins.PluginRegistry;
 import io.vjvector.rest.internal.dto.PluginView;
 import io.vjvector.sdk.error.ErrorType;
 import io.vjvector.sdk.error.VjvException;
+import io.vjvector.security.Permission;
 import java.util.List;
 import java.util.Map;
 import javax.ws.rs.GET;
@@ -40,6 +41,7 @@ public class PluginsResource {
    *
    * @return {@code {"plugins": [...]}}
    */
+  @Requires(Permission.DATA_READ)
   @GET
   public Map<String, List<PluginView>> list() {
     ComponentServiceObjects<?> objects = registry;

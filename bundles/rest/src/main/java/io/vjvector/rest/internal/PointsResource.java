@@ -13,6 +13,7 @@ import io.vjvector.rest.internal.dto.ScrollResult;
 import io.vjvector.rest.internal.dto.UpsertPoints;
 import io.vjvector.sdk.error.ErrorType;
 import io.vjvector.sdk.error.VjvException;
+import io.vjvector.security.Permission;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -37,6 +38,8 @@ public class PointsResource {
   private final EngineGate gate;
   private final Limits limits;
   private final TextEmbedding texts;
+  private final Caller caller;
+  private final Quotas quotas;
 
   /**
    * Creates the resource.
@@ -44,13 +47,21 @@ public class PointsResource {
    * @param gate the engine, when present
    * @param texts embeds texts with the collection's embedder
    * @param limits request limits
+   * @param caller who is calling
+   * @param quotas the tenant's quotas
    */
   @Activate
   public PointsResource(
-      @Reference EngineGate gate, @Reference Limits limits, @Reference TextEmbedding texts) {
+      @Reference EngineGate gate,
+      @Reference Limits limits,
+      @Reference TextEmbedding texts,
+      @Reference Caller caller,
+      @Reference Quotas quotas) {
     this.gate = gate;
     this.limits = limits;
     this.texts = texts;
+    this.caller = caller;
+    this.quotas = quotas;
   }
 
   /**
@@ -60,15 +71,19 @@ public class PointsResource {
    * @param body the points
    * @return {@code {"status":"acknowledged","count":n}}
    */
+  @Requires(Permission.DATA_WRITE)
   @PUT
   public Map<String, Object> upsert(@PathParam("name") String name, UpsertPoints body) {
     if (body == null) {
       throw Convert.invalid("a body with 'points' is required");
     }
     limits.checkBatch(body.points, "points");
-    texts.fill(Tenants.DEFAULT, name, body.points);
+    String tenant = caller.tenantFor(name);
+    texts.fill(tenant, name, body.points);
     List<Point> points = Convert.points(body.points);
-    gate.engine().upsert(Tenants.DEFAULT, name, points);
+    quotas.beforeUpsert(tenant, points.size(), caller.bytesIn());
+    gate.engine().upsert(tenant, name, points);
+    caller.wrote(points.size());
     return Map.of("status", "acknowledged", "count", points.size());
   }
 
@@ -79,13 +94,15 @@ public class PointsResource {
    * @param id the point id
    * @return the point
    */
+  @Requires(Permission.DATA_READ)
   @GET
   @Path("{id}")
   public PointView get(@PathParam("name") String name, @PathParam("id") String id) {
-    List<Point> found = gate.engine().get(Tenants.DEFAULT, name, List.of(Convert.id(id)));
+    List<Point> found = gate.engine().get(caller.tenantFor(name), name, List.of(Convert.id(id)));
     if (found.isEmpty()) {
       throw new VjvException(ErrorType.NOT_FOUND, "no point " + id + " in '" + name + "'");
     }
+    caller.read(1);
     return Convert.pointJson(found.get(0));
   }
 
@@ -96,15 +113,17 @@ public class PointsResource {
    * @param body the ids
    * @return {@code {"points": [...]}}
    */
+  @Requires(Permission.DATA_READ)
   @POST
   @Path("get")
   public Map<String, List<PointView>> getMany(@PathParam("name") String name, PointIds body) {
     limits.checkBatch(body == null ? null : body.ids, "ids");
-    return Map.of(
-        "points",
-        gate.engine().get(Tenants.DEFAULT, name, Convert.ids(body.ids)).stream()
+    List<PointView> found =
+        gate.engine().get(caller.tenantFor(name), name, Convert.ids(body.ids)).stream()
             .map(Convert::pointJson)
-            .collect(Collectors.toList()));
+            .collect(Collectors.toList());
+    caller.read(found.size());
+    return Map.of("points", found);
   }
 
   /**
@@ -114,6 +133,7 @@ public class PointsResource {
    * @param body the ids, or a filter
    * @return {@code {"status":"acknowledged","deleted":n}}
    */
+  @Requires(Permission.DATA_WRITE)
   @POST
   @Path("delete")
   public Map<String, Object> delete(@PathParam("name") String name, DeletePoints body) {
@@ -122,11 +142,11 @@ public class PointsResource {
         throw Convert.invalid("give either 'ids' or 'filter', not both");
       }
       int deleted =
-          gate.engine().deleteByFilter(Tenants.DEFAULT, name, Convert.filter(body.filter));
+          gate.engine().deleteByFilter(caller.tenantFor(name), name, Convert.filter(body.filter));
       return Map.of("status", "acknowledged", "deleted", deleted);
     }
     limits.checkBatch(body == null ? null : body.ids, "ids");
-    int deleted = gate.engine().delete(Tenants.DEFAULT, name, Convert.ids(body.ids));
+    int deleted = gate.engine().delete(caller.tenantFor(name), name, Convert.ids(body.ids));
     return Map.of("status", "acknowledged", "deleted", deleted);
   }
 
@@ -137,12 +157,14 @@ public class PointsResource {
    * @param body where to start, page size, filter
    * @return {@code {"points": [...], "next_page_offset": id or null}}
    */
+  @Requires(Permission.DATA_READ)
   @POST
   @Path("scroll")
   public ScrollResult scroll(@PathParam("name") String name, ScrollQuery body) {
-    ScrollPage page = gate.engine().scroll(Tenants.DEFAULT, name, Convert.scroll(body));
+    ScrollPage page = gate.engine().scroll(caller.tenantFor(name), name, Convert.scroll(body));
     ScrollResult out = new ScrollResult();
     out.points = page.points().stream().map(Convert::pointJson).collect(Collectors.toList());
+    caller.read(out.points.size());
     out.nextPageOffset = page.nextOffset() == null ? null : Convert.idJson(page.nextOffset());
     return out;
   }
@@ -154,12 +176,14 @@ public class PointsResource {
    * @param body the examples and options
    * @return {@code {"result": [hits]}}, closest first
    */
+  @Requires(Permission.DATA_READ)
   @POST
   @Path("recommend")
   public Map<String, List<Hit>> recommend(@PathParam("name") String name, RecommendQuery body) {
     return Map.of(
         "result",
-        Convert.hits(gate.engine().recommend(Tenants.DEFAULT, name, Convert.recommend(body))));
+        Convert.hits(
+            gate.engine().recommend(caller.tenantFor(name), name, Convert.recommend(body))));
   }
 
   /**
@@ -169,12 +193,14 @@ public class PointsResource {
    * @param body an optional filter
    * @return {@code {"count": n}}
    */
+  @Requires(Permission.DATA_READ)
   @POST
   @Path("count")
   public Map<String, Long> count(@PathParam("name") String name, CountPoints body) {
     return Map.of(
         "count",
         gate.engine()
-            .count(Tenants.DEFAULT, name, Convert.filter(body == null ? null : body.filter)));
+            .count(
+                caller.tenantFor(name), name, Convert.filter(body == null ? null : body.filter)));
   }
 }

@@ -27,6 +27,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
   @Override
   public Response toResponse(Throwable e) {
     Throwable t = unwrap(e);
+    if (t instanceof ProblemException) {
+      return Problems.response((ProblemException) t);
+    }
     if (t instanceof VjvException) {
       VjvException v = (VjvException) t;
       if (v.type().status() >= 500 && v.type() != ErrorType.UNAVAILABLE) {
@@ -49,7 +52,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
   private static Throwable unwrap(Throwable e) {
     Throwable t = e;
     for (int depth = 0; t != null && depth < 16; depth++, t = t.getCause()) {
-      if (t instanceof VjvException || t instanceof JsonProcessingException) {
+      if (t instanceof VjvException
+          || t instanceof JsonProcessingException
+          || t instanceof ProblemException) {
         return t;
       }
     }

@@ -13,14 +13,27 @@ final class Problems {
   static final MediaType PROBLEM_JSON = new MediaType("application", "problem+json");
 
   private static final ObjectMapper MAPPER = Json.newMapper();
+  private static final String BASE_URI = ErrorType.BASE_URI;
 
   private Problems() {}
 
   static Response response(ErrorType type, String detail) {
+    return response(type.uri(), type.title(), type.status(), detail, type == ErrorType.UNAVAILABLE);
+  }
+
+  static Response response(ProblemException e) {
+    Response r =
+        response(BASE_URI + e.kind().slug, e.kind().title, e.kind().status, e.getMessage(), false);
+    e.headers().forEach((k, v) -> r.getHeaders().putSingle(k, v));
+    return r;
+  }
+
+  private static Response response(
+      String type, String title, int status, String detail, boolean retry) {
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("type", type.uri());
-    body.put("title", type.title());
-    body.put("status", type.status());
+    body.put("type", type);
+    body.put("title", title);
+    body.put("status", status);
     body.put("detail", detail);
     byte[] bytes;
     try {
@@ -28,9 +41,8 @@ final class Problems {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
-    Response.ResponseBuilder builder =
-        Response.status(type.status()).type(PROBLEM_JSON).entity(bytes);
-    if (type == ErrorType.UNAVAILABLE) {
+    Response.ResponseBuilder builder = Response.status(status).type(PROBLEM_JSON).entity(bytes);
+    if (retry) {
       builder.header("Retry-After", "1");
     }
     return builder.build();

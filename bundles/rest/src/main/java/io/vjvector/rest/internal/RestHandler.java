@@ -44,6 +44,7 @@ public class RestHandler implements ApiHandler, SynchronousBundleListener {
   private final BundleContext context;
   private final Set<Long> watched;
   private final CxfServer cxf;
+  private final Caller caller;
   private volatile boolean started;
   private ServiceRegistration<ApiHandler> registration; // guarded by this
 
@@ -61,6 +62,9 @@ public class RestHandler implements ApiHandler, SynchronousBundleListener {
    * @param json JSON reading and writing
    * @param problems error responses
    * @param bodyLimit the body size limit
+   * @param access authentication, authorization, rate limits and audit
+   * @param caller the request's identity
+   * @param admin the security management resources
    */
   @Activate
   public RestHandler(
@@ -74,14 +78,31 @@ public class RestHandler implements ApiHandler, SynchronousBundleListener {
       @Reference MarketplaceResource marketplace,
       @Reference JsonProvider json,
       @Reference ProblemMapper problems,
-      @Reference BodyLimitFilter bodyLimit) {
+      @Reference BodyLimitFilter bodyLimit,
+      @Reference AccessFilter access,
+      @Reference Caller caller,
+      @Reference SecurityResources admin) {
+    this.caller = caller;
     this.context = context;
     // the gate's servlet is /api/*: CXF sees /v1/... as the path
     this.cxf =
         new CxfServer(
             BASE.substring("/api".length()),
-            List.of(health, collections, points, search, openApi, plugins, marketplace),
-            List.of(json, problems, bodyLimit));
+            List.of(
+                health,
+                collections,
+                points,
+                search,
+                openApi,
+                plugins,
+                marketplace,
+                admin.tenants,
+                admin.keys,
+                admin.roles,
+                admin.usage,
+                admin.security,
+                admin.auth),
+            List.of(json, problems, bodyLimit, access));
     this.watched = dependencies(context.getBundle());
     context.addBundleListener(this);
     offer();
@@ -102,7 +123,11 @@ public class RestHandler implements ApiHandler, SynchronousBundleListener {
     if (!started) {
       startIn(request);
     }
-    cxf.service(request, response);
+    try {
+      cxf.service(request, response);
+    } finally {
+      caller.clear();
+    }
   }
 
   private synchronized void startIn(HttpServletRequest request) throws ServletException {

@@ -5,6 +5,7 @@ import io.vjvector.engine.VectorEngine;
 import io.vjvector.rest.internal.dto.BatchSearch;
 import io.vjvector.rest.internal.dto.Hit;
 import io.vjvector.rest.internal.dto.SearchQuery;
+import io.vjvector.security.Permission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ public class SearchResource {
   private final EngineGate gate;
   private final Limits limits;
   private final TextEmbedding texts;
+  private final Caller caller;
 
   /**
    * Creates the resource.
@@ -34,13 +36,18 @@ public class SearchResource {
    * @param gate the engine, when present
    * @param texts embeds texts with the collection's embedder
    * @param limits request limits
+   * @param caller who is calling
    */
   @Activate
   public SearchResource(
-      @Reference EngineGate gate, @Reference Limits limits, @Reference TextEmbedding texts) {
+      @Reference EngineGate gate,
+      @Reference Limits limits,
+      @Reference TextEmbedding texts,
+      @Reference Caller caller) {
     this.gate = gate;
     this.limits = limits;
     this.texts = texts;
+    this.caller = caller;
   }
 
   /**
@@ -50,11 +57,16 @@ public class SearchResource {
    * @param query the query
    * @return {@code {"result": [hits]}}, closest first
    */
+  @Requires(Permission.DATA_READ)
   @POST
   public Map<String, List<Hit>> search(@PathParam("name") String name, SearchQuery query) {
-    texts.fill(Tenants.DEFAULT, name, query);
+    String tenant = caller.tenantFor(name);
+    texts.fill(tenant, name, query);
     SearchRequest request = Convert.search(query);
-    return Map.of("result", Convert.hits(gate.engine().search(Tenants.DEFAULT, name, request)));
+    List<Hit> hits = Convert.hits(gate.engine().search(tenant, name, request));
+    caller.searched(1);
+    caller.read(hits.size());
+    return Map.of("result", hits);
   }
 
   /**
@@ -64,20 +76,25 @@ public class SearchResource {
    * @param body the queries
    * @return {@code {"results": [[hits], ...]}}, in query order
    */
+  @Requires(Permission.DATA_READ)
   @POST
   @Path("batch")
   public Map<String, List<List<Hit>>> batch(@PathParam("name") String name, BatchSearch body) {
     limits.checkSearchBatch(body == null ? null : body.searches);
+    String tenant = caller.tenantFor(name);
     List<SearchRequest> requests = new ArrayList<>(body.searches.size());
     for (SearchQuery q : body.searches) {
-      texts.fill(Tenants.DEFAULT, name, q);
+      texts.fill(tenant, name, q);
       requests.add(Convert.search(q));
     }
     VectorEngine engine = gate.engine();
     List<List<Hit>> results = new ArrayList<>(requests.size());
     for (SearchRequest r : requests) {
-      results.add(Convert.hits(engine.search(Tenants.DEFAULT, name, r)));
+      List<Hit> hits = Convert.hits(engine.search(tenant, name, r));
+      caller.read(hits.size());
+      results.add(hits);
     }
+    caller.searched(requests.size());
     return Map.of("results", results);
   }
 }

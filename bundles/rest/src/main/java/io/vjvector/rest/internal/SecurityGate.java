@@ -1,0 +1,59 @@
+package io.vjvector.rest.internal;
+
+import io.vjvector.sdk.error.ErrorType;
+import io.vjvector.sdk.error.VjvException;
+import io.vjvector.security.AuditLog;
+import io.vjvector.security.Security;
+import io.vjvector.security.SecurityEvents;
+import io.vjvector.security.UsageLimits;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+
+/**
+ * Holds the security services while they are there. Without them nothing but the public endpoints
+ * is served (503): the API fails closed while the security bundle is updated.
+ */
+@Component(service = SecurityGate.class)
+public class SecurityGate {
+  @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+  private volatile Security security;
+
+  @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+  private volatile AuditLog audit;
+
+  @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+  private volatile UsageLimits limits;
+
+  @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+  private volatile SecurityEvents events;
+
+  Security security() {
+    return require(security);
+  }
+
+  AuditLog audit() {
+    return require(audit);
+  }
+
+  UsageLimits limits() {
+    return require(limits);
+  }
+
+  SecurityEvents events() {
+    return require(events);
+  }
+
+  boolean ready() {
+    return security != null && audit != null && limits != null && events != null;
+  }
+
+  private static <T> T require(T service) {
+    if (service == null) {
+      throw new VjvException(
+          ErrorType.UNAVAILABLE, "security is starting or being updated; try again shortly");
+    }
+    return service;
+  }
+}

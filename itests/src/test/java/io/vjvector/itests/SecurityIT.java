@@ -1,0 +1,443 @@
+package io.vjvector.itests;
+
+import static io.vjvector.itests.PlatformIT.assertProblem;
+import static io.vjvector.itests.PlatformIT.point;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+/**
+ * Multi-tenancy and security on the real node, over HTTP, along the OWASP API Security Top 10
+ * (2023): object-level authorization across tenants, broken authentication, mass assignment,
+ * unrestricted resource consumption, function-level authorization, and the audit chain.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class SecurityIT extends VjvExamSupport {
+
+  @Before
+  public void ready() throws InterruptedException {
+    awaitReady();
+  }
+
+  private static Path securityDir() {
+    return Path.of(System.getProperty("karaf.data"), "vjvector-security");
+  }
+
+  /** Creates a tenant (as the platform admin) and returns a tenant-admin token for it. */
+  private String tenant(String name, Map<String, Object> limits) throws Exception {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("name", name);
+    if (limits != null) {
+      body.put("limits", limits);
+    }
+    Http.Reply created = http.post("tenants", body);
+    assertEquals(created.toString(), 201, created.status);
+    return key(http, "tenants/" + name + "/keys", List.of("tenant-admin"), null);
+  }
+
+  /** Creates a key through a client and path, returning its token. */
+  private static String key(Http as, String path, List<String> roles, List<String> collections)
+      throws Exception {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("name", "test");
+    body.put("roles", roles);
+    if (collections != null) {
+      body.put("collections", collections);
+    }
+    Http.Reply r = as.post(path, body);
+    assertEquals(r.toString(), 201, r.status);
+    String token = r.json().get("token").asText();
+    assertTrue(token, token.startsWith("vjv_" + r.json().get("id").asText() + "_"));
+    return token;
+  }
+
+  private static void collection(Http as, String name) throws Exception {
+    Http.Reply r =
+        as.post("collections", Map.of("name", name, "dimension", 3, "distance", "cosine"));
+    assertEquals(r.toString(), 201, r.status);
+  }
+
+  private static List<String> names(Http as) throws Exception {
+    Http.Reply r = as.get("collections");
+    assertEquals(r.toString(), 200, r.status);
+    List<String> out = new ArrayList<>();
+    r.json().get("collections").forEach(c -> out.add(c.get("name").asText()));
+    out.sort(null);
+    return out;
+  }
+
+  @Test
+  public void twoTenantsEachSeeOnlyTheirOwnData() throws Exception {
+    Http a = http.as(tenant("iso-a", null));
+    Http b = http.as(tenant("iso-b", null));
+    collection(a, "shared");
+    collection(a, "only-a");
+    collection(b, "shared");
+    assertEquals(
+        200,
+        a.put(
+                "collections/shared/points",
+                Map.of("points", List.of(point(1, new float[] {1, 0, 0}, Map.of("owner", "a")))))
+            .status);
+    assertEquals(
+        200,
+        b.put(
+                "collections/shared/points",
+                Map.of("points", List.of(point(1, new float[] {1, 0, 0}, Map.of("owner", "b")))))
+            .status);
+
+    assertEquals(List.of("only-a", "shared"), names(a));
+    assertEquals(List.of("shared"), names(b));
+    assertEquals("b", b.get("collections/shared/points/1").json().at("/payload/owner").asText());
+    assertEquals("a", a.get("collections/shared/points/1").json().at("/payload/owner").asText());
+    Http.Reply hits =
+        b.post("collections/shared/search", Map.of("vector", new float[] {1, 0, 0}, "limit", 10));
+    assertEquals(1, hits.json().get("result").size());
+    assertEquals("b", hits.json().at("/result/0/payload/owner").asText());
+    Http.Reply scroll = b.post("collections/shared/points/scroll", Map.of("limit", 100));
+    assertEquals(1, scroll.json().get("points").size());
+
+    // another tenant's collection is indistinguishable from one that does not exist: 404, not 403
+    Http.Reply theirs = b.get("collections/only-a");
+    Http.Reply nobody = b.get("collections/never-was");
+    assertProblem(theirs, 404, "collection-not-found");
+    assertProblem(nobody, 404, "collection-not-found");
+    assertEquals(
+        nobody.json().get("detail").asText().replace("never-was", "X"),
+        theirs.json().get("detail").asText().replace("only-a", "X"));
+    assertProblem(
+        b.post("collections/only-a/points/get", Map.of("ids", List.of(1))),
+        404,
+        "collection-not-found");
+    assertProblem(b.delete("collections/only-a"), 404, "collection-not-found");
+    assertProblem(
+        b.put(
+            "collections/only-a/points",
+            Map.of("points", List.of(point(9, new float[] {1, 0, 0}, Map.of())))),
+        404,
+        "collection-not-found");
+    assertEquals(List.of("only-a", "shared"), names(a));
+    assertEquals(
+        1, a.post("collections/shared/points/count", Map.of()).json().get("count").asInt());
+
+    // mass assignment: a tenant or roles in a body are refused, nothing is created anywhere
+    Http.Reply sneaky =
+        b.post(
+            "collections",
+            Map.of("name", "sneaky", "dimension", 3, "distance", "cosine", "tenant", "iso-a"));
+    // the strict reader refuses unknown fields rather than ignoring them
+    assertProblem(sneaky, 400, "malformed-json");
+    assertTrue(sneaky.body, sneaky.body.contains("unknown field 'tenant'"));
+    Http.Reply sneakyKey =
+        b.post("keys", Map.of("name", "x", "roles", List.of("reader"), "tenant", "iso-a"));
+    assertEquals(sneakyKey.toString(), 400, sneakyKey.status);
+    assertFalse(names(a).contains("sneaky"));
+    assertFalse(names(b).contains("sneaky"));
+
+    // a key limited to some collections sees only those
+    Http scoped = http.as(key(a, "keys", List.of("writer"), List.of("shared")));
+    assertEquals(List.of("shared"), names(scoped));
+    assertProblem(scoped.get("collections/only-a"), 404, "collection-not-found");
+    assertProblem(
+        scoped.post("collections", Map.of("name", "more", "dimension", 3, "distance", "cosine")),
+        403,
+        "forbidden");
+    // a tenant's keys are its own: the other tenant cannot list or revoke them
+    String aKeyId = a.get("keys").json().at("/keys/0/id").asText();
+    assertProblem(b.delete("keys/" + aKeyId), 404, "not-found");
+    for (JsonNode k : b.get("keys").json().get("keys")) {
+      assertEquals("iso-b", k.get("tenant").asText());
+    }
+  }
+
+  @Test
+  public void brokenAuthenticationIsRefused() throws Exception {
+    Http anonymous = http.as(null);
+    assertEquals(200, anonymous.get("health").status);
+    Http.Reply none = anonymous.get("collections");
+    assertProblem(none, 401, "unauthenticated");
+    assertTrue(
+        none.header("WWW-Authenticate"), none.header("WWW-Authenticate").startsWith("Bearer"));
+    assertNotNull("every response has a request id", none.header("X-Request-Id"));
+    assertProblem(http.as("vjv_garbage").get("collections"), 401, "unauthenticated");
+
+    String reader = key(http, "keys", List.of("reader"), null);
+    assertEquals(200, http.as(reader).get("collections").status);
+    // the same id with another secret
+    String forged = reader.substring(0, reader.length() - 4) + "AAAA";
+    if (forged.equals(reader)) {
+      forged = reader.substring(0, reader.length() - 4) + "BBBB";
+    }
+    assertProblem(http.as(forged).get("collections"), 401, "unauthenticated");
+    // an unsigned JWT (alg none) and an HS256 token are not credentials here
+    String header = b64("{\"alg\":\"none\",\"typ\":\"JWT\"}");
+    String claims =
+        b64(
+            "{\"sub\":\"mallory\",\"tenant\":\"default\",\"roles\":[\"platform-admin\"],"
+                + "\"exp\":"
+                + (Instant.now().getEpochSecond() + 600)
+                + "}");
+    assertProblem(http.as(header + "." + claims + ".").get("tenants"), 401, "unauthenticated");
+    String hs = b64("{\"alg\":\"HS256\",\"typ\":\"JWT\"}");
+    assertProblem(http.as(hs + "." + claims + ".c2ln").get("tenants"), 401, "unauthenticated");
+    // X-API-Key works like a bearer key
+    assertEquals(
+        200, http.as(null).send("GET", "collections", null, null, "X-API-Key", reader).status);
+
+    // revoked: refused with the very next request
+    String id = reader.substring(4, 20);
+    Http.Reply revoked = http.delete("keys/" + id);
+    assertEquals(revoked.toString(), 200, revoked.status);
+    assertTrue(revoked.json().hasNonNull("revoked_at"));
+    Http.Reply after = http.as(reader).get("collections");
+    assertProblem(after, 401, "unauthenticated");
+    assertTrue(after.body, after.json().get("detail").asText().contains("revoked"));
+
+    // rotated: the old secret stops, the new one works
+    String writer = key(http, "keys", List.of("writer"), null);
+    Http.Reply rotated = http.post("keys/" + writer.substring(4, 20) + "/rotate", Map.of());
+    assertEquals(rotated.toString(), 200, rotated.status);
+    assertProblem(http.as(writer).get("collections"), 401, "unauthenticated");
+    assertEquals(200, http.as(rotated.json().get("token").asText()).get("collections").status);
+
+    // expired
+    Http.Reply shortLived =
+        http.post(
+            "keys",
+            Map.of(
+                "name", "short",
+                "roles", List.of("reader"),
+                "expires_at", Instant.now().plusSeconds(2).toString()));
+    assertEquals(shortLived.toString(), 201, shortLived.status);
+    Http shortClient = http.as(shortLived.json().get("token").asText());
+    assertEquals(200, shortClient.get("collections").status);
+    Thread.sleep(2500);
+    Http.Reply expired = shortClient.get("collections");
+    assertProblem(expired, 401, "unauthenticated");
+    assertTrue(expired.body, expired.json().get("detail").asText().contains("expired"));
+
+    // the secrets are nowhere on disk: the state holds salted hashes, the audit log no tokens
+    String state = Files.readString(securityDir().resolve("state.json"));
+    String audit = Files.readString(securityDir().resolve("audit.log"));
+    for (String token : List.of(reader, writer, rotated.json().get("token").asText())) {
+      String secret = token.substring(21);
+      assertFalse("secret in state.json", state.contains(secret));
+      assertFalse("secret in audit.log", audit.contains(secret));
+    }
+  }
+
+  private static String b64(String json) {
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  public void functionLevelAuthorizationFollowsRoles() throws Exception {
+    Http admin = http.as(tenant("roles-t", null));
+    collection(admin, "docs");
+    Http reader = http.as(key(admin, "keys", List.of("reader"), null));
+    Http writer = http.as(key(admin, "keys", List.of("writer"), null));
+
+    JsonNode me = reader.get("me").json();
+    assertEquals("roles-t", me.get("tenant").asText());
+    assertEquals("[\"data:read\"]", me.get("permissions").toString());
+
+    assertEquals(200, reader.get("collections/docs").status);
+    assertProblem(
+        reader.put(
+            "collections/docs/points",
+            Map.of("points", List.of(point(1, new float[] {1, 0, 0}, Map.of())))),
+        403,
+        "forbidden");
+    assertProblem(
+        reader.post("collections", Map.of("name", "n", "dimension", 3, "distance", "cosine")),
+        403,
+        "forbidden");
+    assertProblem(reader.get("keys"), 403, "forbidden");
+    assertProblem(writer.get("usage"), 403, "forbidden");
+    assertProblem(writer.post("keys", Map.of("roles", List.of("reader"))), 403, "forbidden");
+    assertEquals(
+        200,
+        writer.put(
+                "collections/docs/points",
+                Map.of("points", List.of(point(1, new float[] {1, 0, 0}, Map.of()))))
+            .status);
+    assertProblem(writer.delete("collections/docs"), 403, "forbidden");
+
+    // tenant admins manage their tenant, not the platform
+    assertProblem(admin.get("tenants"), 403, "forbidden");
+    assertProblem(admin.get("marketplace/catalog"), 403, "forbidden");
+    assertProblem(admin.get("security/audit/verify"), 403, "forbidden");
+    assertProblem(admin.post("tenants", Map.of("name", "escalate")), 403, "forbidden");
+    Http.Reply escalate = admin.post("keys", Map.of("roles", List.of("platform-admin")));
+    assertEquals(escalate.toString(), 403, escalate.status);
+
+    // custom roles grant exactly their permissions, and never more than the granter has
+    Http.Reply role = admin.put("roles/counter", Map.of("permissions", List.of("data:read")));
+    assertEquals(role.toString(), 200, role.status);
+    Http counter = http.as(key(admin, "keys", List.of("counter"), null));
+    assertEquals(200, counter.post("collections/docs/points/count", Map.of()).status);
+    assertProblem(counter.delete("collections/docs"), 403, "forbidden");
+    assertProblem(
+        admin.put("roles/boss", Map.of("permissions", List.of("platform:admin"))),
+        403,
+        "forbidden");
+    JsonNode roles = admin.get("roles").json().get("roles");
+    assertTrue(roles.toString(), roles.toString().contains("\"counter\""));
+    assertEquals(204, admin.delete("roles/counter").status);
+    assertProblem(counter.post("collections/docs/points/count", Map.of()), 403, "forbidden");
+
+    // suspension
+    assertEquals(200, http.post("tenants/roles-t/suspend", Map.of()).status);
+    assertProblem(reader.get("collections/docs"), 403, "tenant-suspended");
+    assertEquals(200, http.post("tenants/roles-t/resume", Map.of()).status);
+    assertEquals(200, reader.get("collections/docs").status);
+  }
+
+  @Test
+  public void quotasRatesAndUsageArePerTenant() throws Exception {
+    Map<String, Object> limits = new LinkedHashMap<>();
+    limits.put("max_collections", 1);
+    limits.put("max_points", 10);
+    limits.put("reads_per_second", 2);
+    Http t = http.as(tenant("limited", limits));
+    collection(t, "c1");
+    assertProblem(
+        t.post("collections", Map.of("name", "c2", "dimension", 3, "distance", "cosine")),
+        403,
+        "quota-exceeded");
+
+    List<Map<String, Object>> eleven = new ArrayList<>();
+    for (int i = 0; i < 11; i++) {
+      eleven.add(point(i, new float[] {1, i, 0}, Map.of()));
+    }
+    assertProblem(t.put("collections/c1/points", Map.of("points", eleven)), 403, "quota-exceeded");
+    assertEquals(
+        200, t.put("collections/c1/points", Map.of("points", eleven.subList(0, 10))).status);
+    assertProblem(
+        t.put("collections/c1/points", Map.of("points", eleven.subList(10, 11))),
+        403,
+        "quota-exceeded");
+
+    // reads: two a second, then 429 with the headers that say when to come back
+    Http.Reply limited = null;
+    for (int i = 0; i < 50 && limited == null; i++) {
+      Http.Reply r = t.get("collections/c1");
+      if (r.status == 429) {
+        limited = r;
+      } else {
+        assertEquals(r.toString(), 200, r.status);
+        assertEquals("2", r.header("RateLimit-Limit"));
+      }
+    }
+    assertNotNull("no 429 within 50 reads at 2/s", limited);
+    assertProblem(limited, 429, "rate-limited");
+    assertTrue(Integer.parseInt(limited.header("Retry-After")) >= 1);
+    assertEquals("0", limited.header("RateLimit-Remaining"));
+    // other tenants are not throttled by it
+    assertEquals(200, http.get("collections").status);
+
+    Thread.sleep(1100);
+    JsonNode usage = t.get("usage").json();
+    assertEquals(usage.toString(), 10, usage.at("/stored/points").asInt());
+    assertEquals(1, usage.at("/stored/collections").asInt());
+    assertEquals(10, usage.at("/requests/pointsWritten").asInt());
+    assertTrue(usage.toString(), usage.at("/requests/requests").asInt() >= 3);
+    assertEquals(10, usage.at("/limits/max_points").asInt());
+  }
+
+  @Test
+  public void authFailureBurstsRaiseSecurityEvents() throws Exception {
+    for (int i = 0; i < 12; i++) {
+      assertEquals(
+          401, http.as("vjv_0000000000000000_" + "x".repeat(43)).get("collections").status);
+    }
+    JsonNode events = http.get("security/events").json();
+    assertTrue(events.toString(), events.toString().contains("auth-failure-burst"));
+    assertTrue(events.at("/counts/auth-failure-burst").asInt() >= 1);
+  }
+
+  @Test
+  public void deletingATenantRemovesItsKeysAndData() throws Exception {
+    String token = tenant("doomed", null);
+    Http t = http.as(token);
+    collection(t, "c");
+    assertEquals(204, http.delete("tenants/doomed").status);
+    assertProblem(t.get("collections"), 401, "unauthenticated");
+    assertProblem(http.delete("tenants/default"), 409, "conflict");
+    Http again = http.as(tenant("doomed", null));
+    assertEquals(List.of(), names(again));
+  }
+
+  @Test
+  public void auditChainVerifiesAndDetectsAnEditedLine() throws Exception {
+    Http t = http.as(tenant("audited", null));
+    collection(t, "a");
+    JsonNode ok = http.get("security/audit/verify").json();
+    assertTrue(ok.toString(), ok.get("ok").asBoolean());
+    assertTrue(ok.get("lines").asInt() >= 4);
+    assertTrue(console("vjv:audit-verify"), console("vjv:audit-verify").contains("Audit log OK"));
+    // the command ACL keeps it from console users without the admin role
+    String refusal = null;
+    try {
+      consoleAs(List.of("viewer"), "vjv:audit-verify");
+    } catch (Exception hiddenOrRefused) {
+      refusal = hiddenOrRefused.toString();
+    }
+    assertNotNull("a viewer must not run vjv:audit-verify", refusal);
+    assertTrue(refusal, refusal.contains("not found") || refusal.contains("Security"));
+    assertTrue(consoleAs(List.of("viewer"), "vjv:collection-list").contains("Name"));
+
+    Path log = securityDir().resolve("audit.log");
+    List<String> lines = Files.readAllLines(log);
+    int target = -1;
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).contains("\"tenant\":\"audited\"") && lines.get(i).contains("\"allowed\"")) {
+        target = i;
+        break;
+      }
+    }
+    assertTrue("an audit line of the tenant", target >= 0);
+    assertTrue(
+        lines.get(target),
+        lines.get(target).contains("\"action\":\"POST /collections\"")
+            || lines.get(target).contains("\"action\":\"POST /tenants"));
+    long offset = 0;
+    for (int i = 0; i < target; i++) {
+      offset += lines.get(i).getBytes(StandardCharsets.UTF_8).length + 1;
+    }
+    int at = lines.get(target).indexOf("\"allowed\"") + 1;
+    try (RandomAccessFile f = new RandomAccessFile(log.toFile(), "rw")) {
+      f.seek(offset + at);
+      f.write("ALLOWED".getBytes(StandardCharsets.US_ASCII));
+      JsonNode broken = http.get("security/audit/verify").json();
+      assertFalse(broken.toString(), broken.get("ok").asBoolean());
+      assertEquals(target + 1, broken.get("first_bad_line").asInt());
+      assertTrue(console("vjv:audit-verify").contains("BROKEN at line " + (target + 1)));
+      f.seek(offset + at);
+      f.write("allowed".getBytes(StandardCharsets.US_ASCII));
+    }
+    assertTrue(http.get("security/audit/verify").json().get("ok").asBoolean());
+  }
+}
