@@ -169,4 +169,27 @@ public interface VectorEngine {
    * @throws io.vjvector.sdk.error.VjvException {@code NOT_FOUND} if an example does not exist
    */
   List<ScoredPoint> recommend(String tenant, String collection, RecommendRequest request);
+
+  /**
+   * Deletes a tenant and everything it holds, by crypto-shredding first: its data keys are
+   * destroyed (key file overwritten, deleted, directory fsynced) before its collections and files
+   * are removed, so nothing it wrote can be decrypted again, even from copies of its files.
+   *
+   * @param tenant the tenant
+   * @return {@code false} if the tenant had nothing
+   * @throws io.vjvector.sdk.error.VjvException {@code STORAGE_ERROR} if the keys could not be
+   *     destroyed (the tenant is then kept) or the files not removed (the keys are gone)
+   */
+  boolean deleteTenant(String tenant);
+
+  /**
+   * Makes deletes physical: writes a checkpoint of the collection, which holds nothing of deleted
+   * points and is encrypted with the tenant's current data key, and drops the log it covers. Writes
+   * and searches go on meanwhile.
+   *
+   * @param tenant the tenant
+   * @param collection the collection
+   * @throws io.vjvector.sdk.error.VjvException {@code STORAGE_ERROR} if the checkpoint fails
+   */
+  void compact(String tenant, String collection);
 }

@@ -8,19 +8,27 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.zip.CRC32C;
 
-/** Reads what {@link BlockWriter} wrote, after checking the file's trailing CRC32C. */
+/**
+ * Reads what {@link BlockWriter} wrote: a plain file after checking its trailing CRC32C ({@link
+ * #verified}), or the plaintext of sealed blocks ({@link SealedBlocks}).
+ */
 final class BlockReader {
   private static final int BUFFER_BYTES = 1 << 20;
 
-  private final FileChannel channel;
+  /** Fills a buffer with the next bytes of the content, in order. */
+  interface Source {
+    void readFully(ByteBuffer target) throws IOException;
+  }
+
+  private final Source source;
   private final Path file;
-  private final long end; // where the checksum starts
+  private final long end; // bytes of content
   private final ByteBuffer buffer =
       ByteBuffer.allocateDirect(BUFFER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
-  private long position; // file offset of the buffer's limit
+  private long position; // content offset of the buffer's limit
 
-  private BlockReader(FileChannel channel, Path file, long end) {
-    this.channel = channel;
+  BlockReader(Source source, Path file, long end) {
+    this.source = source;
     this.file = file;
     this.end = end;
     buffer.limit(0);
@@ -51,7 +59,15 @@ final class BlockReader {
     if (tail.getInt(0) != (int) crc.getValue()) {
       throw new IOException(file + " is damaged: its checksum does not match its content");
     }
-    return new BlockReader(channel, file, end);
+    long[] offset = {0};
+    return new BlockReader(
+        target -> {
+          int n = target.remaining();
+          FileSync.readFully(channel, target, offset[0]);
+          offset[0] += n;
+        },
+        file,
+        end);
   }
 
   int getByte() throws IOException {
@@ -122,7 +138,7 @@ final class BlockReader {
     return out.flip();
   }
 
-  /** True once every byte before the checksum has been read. */
+  /** True once every byte of the content has been read. */
   boolean atEnd() {
     return offset() == end;
   }
@@ -141,7 +157,7 @@ final class BlockReader {
     buffer.compact();
     int room = (int) Math.min(buffer.remaining(), end - position);
     buffer.limit(buffer.position() + room);
-    FileSync.readFully(channel, buffer, position);
+    source.readFully(buffer);
     position += room;
     buffer.flip();
   }

@@ -1,6 +1,5 @@
 package io.vjvector.engine.internal;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -8,20 +7,43 @@ import java.nio.channels.FileChannel;
 import java.util.zip.CRC32C;
 
 /**
- * Streams a checkpoint to a file through one buffer, little-endian (the order of the machines we
- * run on, so bulk float copies need no swapping), keeping a CRC32C of everything written.
+ * Streams a checkpoint through one buffer, little-endian (the order of the machines we run on, so
+ * bulk float copies need no swapping), handing each full buffer to a {@link Sink}: straight to the
+ * file with a trailing CRC32C ({@link #plain}), or sealed block by block ({@link SealedBlocks}).
  */
-final class BlockWriter implements Closeable {
-  private static final int BUFFER_BYTES = 1 << 20;
+final class BlockWriter {
+  static final int BUFFER_BYTES = 1 << 20;
 
-  private final FileChannel channel;
+  /** Receives the buffer's content each time it fills, and the rest at the end. */
+  interface Sink {
+    void write(ByteBuffer chunk, boolean last) throws IOException;
+  }
+
+  private final Sink sink;
   private final ByteBuffer buffer =
       ByteBuffer.allocateDirect(BUFFER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
-  private final CRC32C crc = new CRC32C();
-  private long position;
 
-  BlockWriter(FileChannel channel) {
-    this.channel = channel;
+  BlockWriter(Sink sink) {
+    this.sink = sink;
+  }
+
+  /** Writes to {@code channel} from offset 0 and ends with the CRC32C of everything before it. */
+  static BlockWriter plain(FileChannel channel) {
+    CRC32C crc = new CRC32C();
+    long[] position = {0};
+    return new BlockWriter(
+        (chunk, last) -> {
+          crc.update(chunk.duplicate());
+          int n = chunk.remaining();
+          FileSync.writeFully(channel, chunk, position[0]);
+          position[0] += n;
+          if (last) {
+            ByteBuffer tail = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
+            tail.putInt((int) crc.getValue()).flip();
+            FileSync.writeFully(channel, tail, position[0]);
+            position[0] += 4;
+          }
+        });
   }
 
   void putByte(int b) throws IOException {
@@ -66,6 +88,13 @@ final class BlockWriter implements Closeable {
     }
   }
 
+  /** {@code count} zero floats: what stands in for the vector of a deleted point. */
+  void putZeros(int count) throws IOException {
+    for (int i = 0; i < count; i++) {
+      putInt(0);
+    }
+  }
+
   void putBytes(ByteBuffer bytes) throws IOException {
     ByteBuffer src = bytes.duplicate();
     while (src.hasRemaining()) {
@@ -78,36 +107,18 @@ final class BlockWriter implements Closeable {
     }
   }
 
-  /** Writes the CRC of everything so far (not covered by itself). */
-  void putChecksum() throws IOException {
-    flush();
-    ByteBuffer tail = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
-    tail.putInt((int) crc.getValue()).flip();
-    FileSync.writeFully(channel, tail, position);
-    position += 4;
-  }
-
-  long bytesWritten() {
-    return position + buffer.position();
+  /** Hands over the rest as the last chunk; nothing may be written afterwards. */
+  void finish() throws IOException {
+    buffer.flip();
+    sink.write(buffer, true);
+    buffer.clear();
   }
 
   private void ensure(int n) throws IOException {
     if (buffer.remaining() < n) {
-      flush();
+      buffer.flip();
+      sink.write(buffer, false);
+      buffer.clear();
     }
-  }
-
-  void flush() throws IOException {
-    buffer.flip();
-    crc.update(buffer.duplicate());
-    int n = buffer.remaining();
-    FileSync.writeFully(channel, buffer, position);
-    position += n;
-    buffer.clear();
-  }
-
-  @Override
-  public void close() throws IOException {
-    flush();
   }
 }

@@ -6,6 +6,8 @@ import static java.nio.file.StandardOpenOption.TRUNCATE_EXISTING;
 import static java.nio.file.StandardOpenOption.WRITE;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,47 +16,79 @@ import java.nio.file.StandardCopyOption;
 /**
  * A collection's in-memory state as of one log position: every slot (vector, norm, id, payload),
  * the pending and deleted slots, and the graph's links, so that a restart loads it instead of
- * replaying the whole log and rebuilding the graph.
+ * replaying the whole log and rebuilding the graph. Deleted slots are written as zeros: a
+ * checkpoint holds nothing of a deleted point, which is what makes deletes physical once the log
+ * before it is dropped.
  *
  * <pre>
- * file   = magic, version, position (long), store, has-graph (byte), [graph], crc32c
+ * content = position (long), store, has-graph (byte), [graph]
+ * v1 file = magic, version (1), content, crc32c            (plaintext, little-endian)
+ * v2 file = magic, version (2), key version (int), file id (16 random bytes), sealed blocks
+ *           of the content (see {@link SealedBlocks})
  * </pre>
  *
  * <p>It is written to a temporary file, fsynced, and renamed over the previous one, so a crash at
  * any moment leaves either the old or the new checkpoint. Damage is never skipped over: the log
- * before the position is gone, so a checkpoint that fails its checksum stops the collection from
- * loading with a message naming the file.
+ * before the position is gone, so a checkpoint that fails its checksum or authentication stops the
+ * collection from loading with a message naming the file.
  */
 final class Checkpoint {
   static final String FILE = "checkpoint.bin";
   private static final int MAGIC = 0x564A4350; // "VJCP"
-  private static final int VERSION = 1;
+  private static final int PLAIN_VERSION = 1;
+  private static final int SEALED_VERSION = 2;
+  private static final int SEALED_HEADER_BYTES = 4 + 4 + 4 + 16;
 
   private Checkpoint() {}
 
+  /** A written temporary file and the data key version it is sealed with ({@link Wal#NO_KEY}). */
+  record Written(Path file, int keyVersion) {}
+
   /**
-   * Writes the state to a temporary file (not yet durable or visible). The caller holds the locks
-   * that keep the store and graph still; the slow part, {@link #publish}, runs without them.
-   *
-   * @return the temporary file
+   * Writes the state to a temporary file (not yet durable or visible), sealed if {@code cipher}
+   * encrypts writes. The caller holds the locks that keep the store and graph still; the slow part,
+   * {@link #publish}, runs without them.
    */
-  static Path writeTemp(
-      Path dir, long position, CollectionStore store, HnswGraph graph, boolean withGraph)
+  static Written writeTemp(
+      Path dir,
+      long position,
+      CollectionStore store,
+      HnswGraph graph,
+      boolean withGraph,
+      DataCipher cipher)
       throws IOException {
     Path tmp = dir.resolve(FILE + FileSync.TMP_SUFFIX);
+    int keyVersion = Wal.NO_KEY;
     try (FileChannel ch = FileChannel.open(tmp, CREATE, TRUNCATE_EXISTING, WRITE)) {
-      BlockWriter out = new BlockWriter(ch);
-      out.putInt(MAGIC);
-      out.putInt(VERSION);
+      BlockWriter out;
+      if (cipher.encryptsWrites()) {
+        TenantKeys.DataKey key = cipher.writeKey();
+        keyVersion = key.version();
+        byte[] fileId = new byte[16];
+        cipher.gcm().nextBytes(fileId);
+        byte[] header =
+            ByteBuffer.allocate(SEALED_HEADER_BYTES)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .putInt(MAGIC)
+                .putInt(SEALED_VERSION)
+                .putInt(keyVersion)
+                .put(fileId)
+                .array();
+        out = SealedBlocks.writer(ch, header, cipher, key);
+      } else {
+        out = BlockWriter.plain(ch);
+        out.putInt(MAGIC);
+        out.putInt(PLAIN_VERSION);
+      }
       out.putLong(position);
       store.writeTo(out);
       out.putByte(withGraph ? 1 : 0);
       if (withGraph) {
         graph.writeTo(out, store.slotCount());
       }
-      out.putChecksum();
+      out.finish();
     }
-    return tmp;
+    return new Written(tmp, keyVersion);
   }
 
   /** Makes a written temporary file durable and the current checkpoint. */
@@ -67,28 +101,46 @@ final class Checkpoint {
     FileSync.fsyncDirectory(target.getParent());
   }
 
-  /** What a loaded checkpoint says. */
-  record Loaded(long position, boolean hasGraph) {}
+  /** What a loaded checkpoint says, and the data key version it is sealed with. */
+  record Loaded(long position, boolean hasGraph, int keyVersion) {}
 
   /**
-   * Loads the checkpoint in {@code dir} into an empty store and graph.
+   * Loads the checkpoint in {@code dir} (either format) into an empty store and graph.
    *
    * @return null if there is none
-   * @throws IOException if it exists but is damaged or inconsistent
+   * @throws IOException if it exists but is damaged, inconsistent or cannot be decrypted
    */
-  static Loaded load(Path dir, CollectionStore store, HnswGraph graph) throws IOException {
+  static Loaded load(Path dir, CollectionStore store, HnswGraph graph, DataCipher cipher)
+      throws IOException {
     Files.deleteIfExists(dir.resolve(FILE + FileSync.TMP_SUFFIX));
     Path file = dir.resolve(FILE);
     if (!Files.exists(file)) {
       return null;
     }
     try (FileChannel ch = FileChannel.open(file, READ)) {
-      BlockReader in = BlockReader.verified(ch, file);
-      if (in.getInt() != MAGIC) {
+      ByteBuffer start = ByteBuffer.allocate(SEALED_HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+      if (ch.size() < 8) {
+        throw new IOException(file + " is truncated (" + ch.size() + " bytes)");
+      }
+      start.limit((int) Math.min(SEALED_HEADER_BYTES, ch.size()));
+      FileSync.readFully(ch, start, 0);
+      if (start.getInt(0) != MAGIC) {
         throw new IOException(file + " is not a VJVector checkpoint (bad magic number)");
       }
-      int version = in.getInt();
-      if (version != VERSION) {
+      int version = start.getInt(4);
+      BlockReader in;
+      int keyVersion = Wal.NO_KEY;
+      if (version == PLAIN_VERSION) {
+        in = BlockReader.verified(ch, file);
+        in.getInt();
+        in.getInt();
+      } else if (version == SEALED_VERSION) {
+        if (start.position() < SEALED_HEADER_BYTES) {
+          throw new IOException(file + " is truncated inside its header");
+        }
+        keyVersion = start.getInt(8);
+        in = SealedBlocks.reader(ch, file, start.array(), cipher, keyVersion);
+      } else {
         throw new IOException(file + " has unsupported checkpoint version " + version);
       }
       long position = in.getLong();
@@ -100,7 +152,7 @@ final class Checkpoint {
       if (!in.atEnd()) {
         throw new IOException(file + " has unexpected bytes after its content");
       }
-      return new Loaded(position, hasGraph);
+      return new Loaded(position, hasGraph, keyVersion);
     } catch (IOException e) {
       if (e.getMessage() != null && e.getMessage().contains(file.toString())) {
         throw e;

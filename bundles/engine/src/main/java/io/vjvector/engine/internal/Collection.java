@@ -59,6 +59,8 @@ final class Collection implements Closeable {
   private final HnswGraph graph;
   private final Background background;
   private final EngineOptions options;
+  private final DataCipher cipher;
+  private final Runnable afterCheckpoint;
   private final Object graphLock = new Object();
   private final ReentrantLock checkpointLock = new ReentrantLock();
   private final AtomicBoolean indexerScheduled = new AtomicBoolean();
@@ -68,6 +70,7 @@ final class Collection implements Closeable {
   private long quantizerTrainedAt; // guarded by the state lock
   private volatile long checkpointPosition;
   private volatile long checkpointBytes; // size of the last checkpoint file
+  private volatile int checkpointKeyVersion; // data key version of the checkpoint, or NO_KEY
   private final ReadWriteLock state = new ReentrantReadWriteLock();
   private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
   private volatile boolean closed;
@@ -82,10 +85,11 @@ final class Collection implements Closeable {
       Wal wal,
       CollectionStore store,
       HnswGraph graph,
-      boolean graphLoaded,
-      long checkpointPosition,
+      Checkpoint.Loaded loaded,
       Background background,
-      EngineOptions options) {
+      EngineOptions options,
+      DataCipher cipher,
+      Runnable afterCheckpoint) {
     this.tenant = tenant;
     this.dir = dir;
     this.meta = meta;
@@ -94,10 +98,13 @@ final class Collection implements Closeable {
     this.graph = graph;
     this.background = background;
     this.options = options;
-    this.checkpointPosition = checkpointPosition;
+    this.cipher = cipher;
+    this.afterCheckpoint = afterCheckpoint;
+    this.checkpointPosition = loaded == null ? 0 : loaded.position();
+    this.checkpointKeyVersion = loaded == null ? Wal.NO_KEY : loaded.keyVersion();
     this.checkpointBytes = Checkpoint.size(dir);
     this.sequencer = new CommitSequencer(wal.end());
-    this.graphLoaded = graphLoaded;
+    this.graphLoaded = loaded != null && loaded.hasGraph();
     meta.indexes().forEach((field, type) -> store.indexes().create(field, type, store));
     if (graphLoaded) {
       graphEnabled = true;
@@ -145,13 +152,24 @@ final class Collection implements Closeable {
   }
 
   /** Writes the files of a new, empty collection into {@code dir}. */
-  static void initialize(Path dir, CollectionMeta meta) throws IOException {
+  static void initialize(Path dir, CollectionMeta meta, DataCipher cipher) throws IOException {
     FileSync.writeAtomically(dir.resolve(DataLayout.META_FILE), meta.toJson());
-    Wal.create(dir);
+    Wal.create(dir, cipher);
   }
 
-  /** Loads a collection: its checkpoint, if any, then the log after it. */
-  static Collection open(String tenant, Path dir, Background background, EngineOptions options)
+  /**
+   * Loads a collection: its checkpoint, if any, then the log after it.
+   *
+   * @param keys the tenants' data keys (null: plaintext only, for tests)
+   * @param afterCheckpoint runs after each checkpoint, without locks (retires unused keys)
+   */
+  static Collection open(
+      String tenant,
+      Path dir,
+      Background background,
+      EngineOptions options,
+      KeyService keys,
+      Runnable afterCheckpoint)
       throws IOException {
     Path metaFile = dir.resolve(DataLayout.META_FILE);
     Files.deleteIfExists(metaFile.resolveSibling(DataLayout.META_FILE + FileSync.TMP_SUFFIX));
@@ -163,21 +181,18 @@ final class Collection implements Closeable {
     CollectionStore store = new CollectionStore(meta.dimension());
     HnswGraph graph =
         new HnswGraph(store, meta.distance(), meta.hnsw().m(), meta.hnsw().efConstruct());
-    Checkpoint.Loaded loaded = Checkpoint.load(dir, store, graph);
+    DataCipher cipher =
+        keys == null ? DataCipher.PLAINTEXT : new DataCipher(keys, tenant, meta.name());
+    Checkpoint.Loaded loaded = Checkpoint.load(dir, store, graph, cipher);
     long from = loaded == null ? 0 : loaded.position();
     Wal wal =
-        Wal.open(dir, from, (type, body) -> WalRecords.replay(type, body, meta.dimension(), store));
+        Wal.open(
+            dir,
+            from,
+            cipher,
+            (type, body) -> WalRecords.replay(type, body, meta.dimension(), store));
     return new Collection(
-        tenant,
-        dir,
-        meta,
-        wal,
-        store,
-        graph,
-        loaded != null && loaded.hasGraph(),
-        from,
-        background,
-        options);
+        tenant, dir, meta, wal, store, graph, loaded, background, options, cipher, afterCheckpoint);
   }
 
   String name() {
@@ -715,6 +730,15 @@ final class Collection implements Closeable {
    * @return the log position the new checkpoint covers, or -1 if nothing changed
    */
   long checkpoint() throws IOException {
+    return checkpoint(false);
+  }
+
+  /**
+   * Like {@link #checkpoint()}; with {@code force} it writes one even if nothing changed, so the
+   * checkpoint is rewritten in the current format with the current data key.
+   */
+  long checkpoint(boolean force) throws IOException {
+    long position;
     checkpointLock.lock();
     try {
       lifecycle.readLock().lock();
@@ -722,30 +746,60 @@ final class Collection implements Closeable {
         ensureOpen();
         // A new segment first: once applied, everything before it is in the checkpoint.
         wal.rotate();
-        long position;
-        Path tmp;
+        Checkpoint.Written tmp;
         state.readLock().lock();
         try {
           synchronized (graphLock) {
             position = sequencer.appliedUpTo();
-            if (position == checkpointPosition) {
+            if (position == checkpointPosition && !force) {
               return -1;
             }
-            tmp = Checkpoint.writeTemp(dir, position, store, graph, graphEnabled);
+            tmp = Checkpoint.writeTemp(dir, position, store, graph, graphEnabled, cipher);
           }
         } finally {
           state.readLock().unlock();
         }
-        Checkpoint.publish(tmp);
+        Checkpoint.publish(tmp.file());
         checkpointPosition = position;
+        checkpointKeyVersion = tmp.keyVersion();
         checkpointBytes = Checkpoint.size(dir);
         wal.dropBefore(position);
         LOG.info(
             "{}: checkpoint at log position {} ({} bytes)", label(), position, checkpointBytes);
-        return position;
       } finally {
         lifecycle.readLock().unlock();
       }
+    } finally {
+      checkpointLock.unlock();
+    }
+    try {
+      afterCheckpoint.run();
+    } catch (RuntimeException e) {
+      LOG.warn("{}: retiring unused data keys failed; they stay until the next try", label(), e);
+    }
+    return position;
+  }
+
+  /**
+   * Makes deletes physical: a checkpoint (which holds nothing of deleted points) and the removal of
+   * every log segment before it. A segment still receiving concurrent writes survives; a second
+   * pass covers it when the first could not.
+   */
+  void compact() throws IOException {
+    checkpoint(true);
+    if (wal.files().size() > 1) {
+      checkpoint(true);
+    }
+  }
+
+  /**
+   * The oldest data key version this collection's files use ({@link Wal#NO_KEY} if none). Waits for
+   * a running checkpoint, whose key is not recorded until it is published.
+   */
+  int oldestKeyVersion() {
+    checkpointLock.lock();
+    try {
+      return Math.min(checkpointKeyVersion, wal.oldestKeyVersion());
     } finally {
       checkpointLock.unlock();
     }

@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * <p>A collection that cannot be loaded (for example a log corrupted in the middle) stays
  * registered as failed: every call naming it gets {@code STORAGE_ERROR} with the reason, it is left
  * out of listings, its name cannot be reused, and it can be deleted. The rest of the engine keeps
- * working.
+ * working. A tenant key file that cannot be unwrapped (wrong master key) stops the start instead:
+ * nothing of that tenant could be read.
  */
 final class CollectionRegistry implements Closeable {
   private static final Logger LOG = LoggerFactory.getLogger(CollectionRegistry.class);
@@ -37,6 +38,8 @@ final class CollectionRegistry implements Closeable {
 
   private final DataLayout layout;
   private final EngineOptions options;
+  private final KeyService keys;
+  private volatile boolean started; // key retirement waits until every collection is loaded
   private final Background background = new Background();
   private final Map<String, ConcurrentSkipListMap<String, Entry>> tenants =
       new ConcurrentHashMap<>();
@@ -46,25 +49,46 @@ final class CollectionRegistry implements Closeable {
   private CollectionRegistry(DataLayout layout, EngineOptions options) {
     this.layout = layout;
     this.options = options;
+    this.keys = new KeyService(layout, options.encryption());
   }
 
   static CollectionRegistry open(Path root, EngineOptions options) throws IOException {
     CollectionRegistry registry = new CollectionRegistry(new DataLayout(root), options);
     FileSync.createDirectories(registry.layout.tenantsDir());
-    try (DirectoryStream<Path> dirs = Files.newDirectoryStream(registry.layout.tenantsDir())) {
-      for (Path dir : dirs) {
-        String tenant = dir.getFileName().toString();
-        if (!Files.isDirectory(dir) || !Names.isValid(tenant)) {
-          LOG.warn("ignoring {}: not a tenant directory", dir);
-          continue;
+    try {
+      registry.keys.start();
+      List<String> found = new ArrayList<>();
+      try (DirectoryStream<Path> dirs = Files.newDirectoryStream(registry.layout.tenantsDir())) {
+        for (Path dir : dirs) {
+          String tenant = dir.getFileName().toString();
+          if (tenant.startsWith(DataLayout.DELETED_PREFIX)) {
+            LOG.info("removing {}, left over from an interrupted tenant deletion", dir);
+            deleteQuietly(dir);
+          } else if (!Files.isDirectory(dir) || !Names.isValid(tenant)) {
+            LOG.warn("ignoring {}: not a tenant directory", dir);
+          } else {
+            found.add(tenant);
+          }
         }
+      }
+      // All keys first: a wrong master key fails the start before any collection is touched.
+      for (String tenant : found) {
+        registry.keys.load(tenant);
+      }
+      registry.keys.afterLoad();
+      for (String tenant : found) {
         registry.loadTenant(tenant);
       }
     } catch (IOException | RuntimeException e) {
       registry.close();
       throw e;
     }
+    registry.started = true;
     return registry;
+  }
+
+  KeyService keys() {
+    return keys;
   }
 
   private void loadTenant(String tenant) throws IOException {
@@ -93,7 +117,8 @@ final class CollectionRegistry implements Closeable {
 
   private Entry load(String tenant, String name, Path dir) {
     try {
-      Collection c = Collection.open(tenant, dir, background, options);
+      Collection c =
+          Collection.open(tenant, dir, background, options, keys, () -> retireKeys(tenant));
       LOG.debug("loaded collection {}/{} ({} points)", tenant, name, c.info().pointCount());
       return new Entry(c, null);
     } catch (IOException | RuntimeException e) {
@@ -173,7 +198,8 @@ final class CollectionRegistry implements Closeable {
                 spec.hnsw() == null ? HnswConfig.DEFAULT : spec.hnsw(),
                 spec.quantization(),
                 Map.of(),
-                spec.embedder()));
+                spec.embedder()),
+            new DataCipher(keys, tenant, name));
         FileSync.fsyncDirectory(staging);
         Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
         FileSync.fsyncDirectory(dir.getParent());
@@ -247,6 +273,109 @@ final class CollectionRegistry implements Closeable {
       return true;
     } finally {
       structure.unlock();
+    }
+  }
+
+  /**
+   * Crypto-shreds a tenant: closes its collections, destroys its key file (overwritten, deleted,
+   * directory fsynced), then removes its directory the same way as a collection's.
+   *
+   * @return whether there was anything of the tenant
+   */
+  boolean deleteTenant(String tenant) {
+    Names.requireValid("tenant", tenant);
+    structure.lock();
+    try {
+      Path dir = layout.tenantDir(tenant);
+      Map<String, Entry> collections = tenants.remove(tenant);
+      boolean existed = collections != null || Files.exists(dir);
+      if (collections != null) {
+        for (Map.Entry<String, Entry> e : collections.entrySet()) {
+          if (e.getValue().collection() != null) {
+            try {
+              e.getValue().collection().closeForDelete();
+            } catch (IOException ex) {
+              LOG.warn("closing collection {}/{} failed", tenant, e.getKey(), ex);
+            }
+          }
+        }
+      }
+      try {
+        keys.shred(tenant);
+      } catch (IOException e) {
+        reload(tenant);
+        throw new VjvException(
+            ErrorType.STORAGE_ERROR,
+            "could not destroy the key file of tenant " + tenant + ": " + e.getMessage(),
+            e);
+      }
+      if (Files.exists(dir)) {
+        Path graveyard = layout.deletedTenantDir(tenant);
+        try {
+          Files.move(dir, graveyard, StandardCopyOption.ATOMIC_MOVE);
+          FileSync.fsyncDirectory(graveyard.getParent());
+        } catch (IOException e) {
+          throw new VjvException(
+              ErrorType.STORAGE_ERROR,
+              "the keys of tenant "
+                  + tenant
+                  + " are destroyed, but its files could not be removed: "
+                  + e.getMessage(),
+              e);
+        }
+        deleteQuietly(graveyard);
+      }
+      LOG.info("deleted tenant {} (its data keys are destroyed)", tenant);
+      return existed;
+    } finally {
+      structure.unlock();
+    }
+  }
+
+  private void reload(String tenant) {
+    try {
+      keys.load(tenant);
+      loadTenant(tenant);
+    } catch (IOException | RuntimeException e) {
+      LOG.error("reloading tenant {} failed", tenant, e);
+    }
+  }
+
+  /** Checkpoints a collection and drops the log before it, so deleted points leave the disk. */
+  void compact(String tenant, String name) {
+    Collection c = require(tenant, name);
+    try {
+      c.compact();
+    } catch (IOException e) {
+      throw new VjvException(
+          ErrorType.STORAGE_ERROR,
+          "compacting collection " + tenant + "/" + name + " failed: " + e.getMessage(),
+          e);
+    }
+  }
+
+  /**
+   * Drops the tenant's data key versions that no file of its collections uses any more. Skipped
+   * while one of its collections failed to load: what its files use is unknown.
+   */
+  void retireKeys(String tenant) {
+    if (!started || keys.existing(tenant) == null) {
+      return;
+    }
+    Map<String, Entry> collections = tenants.get(tenant);
+    int oldest = Wal.NO_KEY;
+    if (collections != null) {
+      for (Entry e : collections.values()) {
+        if (e.collection() == null) {
+          return;
+        }
+        oldest = Math.min(oldest, e.collection().oldestKeyVersion());
+      }
+    }
+    try {
+      keys.retireBelow(tenant, oldest);
+    } catch (IOException e) {
+      LOG.warn("tenant {}: dropping unused data keys failed", tenant, e);
     }
   }
 

@@ -331,18 +331,23 @@ final class CollectionStore {
   private static final int TOMBSTONE = 2;
 
   /**
-   * Writes every slot (vector, norm, id and payload, or its state) and the pending set to a
-   * checkpoint. Caller holds the read lock.
+   * Writes every slot (vector, norm, id and payload of a live one, or its state) and the pending
+   * set to a checkpoint. Caller holds the read lock.
    */
   void writeTo(BlockWriter out) throws IOException {
     int dim = vectors.dimension();
     out.putInt(dim);
     out.putInt(slotCount);
+    // Deleted and free slots are written as zeros: nothing of a deleted point reaches a checkpoint.
     for (int slot = 0; slot < slotCount; slot++) {
-      out.putFloats(vectors.chunk(slot), vectors.offset(slot), dim);
+      if (ids[slot] != null) {
+        out.putFloats(vectors.chunk(slot), vectors.offset(slot), dim);
+      } else {
+        out.putZeros(dim);
+      }
     }
     for (int slot = 0; slot < slotCount; slot++) {
-      out.putDouble(norms[slot]);
+      out.putDouble(ids[slot] != null ? norms[slot] : 0);
     }
     java.util.BitSet dead = new java.util.BitSet();
     for (int i = 0; i < tombstones.size(); i++) {

@@ -2,6 +2,7 @@ package io.vjvector.engine.internal;
 
 import io.vjvector.engine.CollectionInfo;
 import io.vjvector.engine.CollectionSpec;
+import io.vjvector.engine.EngineKeys;
 import io.vjvector.engine.PayloadIndexType;
 import io.vjvector.engine.Point;
 import io.vjvector.engine.RecommendRequest;
@@ -28,13 +29,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@link VectorEngine} service: opens every collection under the data directory on activation
- * and closes them on deactivation. Usable without OSGi through {@link #EngineService(Path)} and
- * {@link #close()}.
+ * The {@link VectorEngine} and {@link EngineKeys} service: opens every collection under the data
+ * directory on activation and closes them on deactivation. Usable without OSGi through {@link
+ * #EngineService(Path)} and {@link #close()}.
  */
-@Component(service = VectorEngine.class, configurationPid = "io.vjvector.engine")
+@Component(
+    service = {VectorEngine.class, EngineKeys.class},
+    configurationPid = "io.vjvector.engine")
 @Designate(ocd = EngineService.Config.class)
-public final class EngineService implements VectorEngine, AutoCloseable {
+public final class EngineService implements VectorEngine, EngineKeys, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EngineService.class);
 
   /** Engine configuration. */
@@ -79,6 +82,63 @@ public final class EngineService implements VectorEngine, AutoCloseable {
             "How many new points the background indexer links per step; writes to that"
                 + " collection wait for at most one step.")
     int indexBatch() default 256;
+
+    /**
+     * Whether new writes are encrypted.
+     *
+     * @return true unless benchmarking
+     */
+    @AttributeDefinition(
+        name = "Encryption at rest",
+        description =
+            "Encrypt log records and checkpoints with AES-256-GCM under per-tenant data keys."
+                + " Turn off only for benchmarks: data already encrypted stays readable, new"
+                + " writes are then plaintext.")
+    boolean encryption() default true;
+
+    /**
+     * The master key file.
+     *
+     * @return a path, or empty
+     */
+    @AttributeDefinition(
+        name = "Master key file",
+        description =
+            "A file holding the base64 of a 32-byte master key, which wraps the tenants' data"
+                + " keys (further lines: previous keys still accepted). Empty: the key store"
+                + " below, else the VJV_MASTER_KEY environment variable, else"
+                + " ${karaf.etc}/vjvector-master.key, generated on first start.")
+    String masterKeyFile() default "";
+
+    /**
+     * A PKCS12 key store holding the master key.
+     *
+     * @return a path, or empty
+     */
+    @AttributeDefinition(
+        name = "Master key store",
+        description =
+            "A PKCS12 key store with the master key as a secret-key entry; its password is read"
+                + " from the environment variable named below.")
+    String masterKeyStore() default "";
+
+    /**
+     * The key store entry.
+     *
+     * @return an alias
+     */
+    @AttributeDefinition(name = "Master key alias", description = "The key store entry.")
+    String masterKeyAlias() default EncryptionOptions.DEFAULT_ALIAS;
+
+    /**
+     * Where the key store's password is.
+     *
+     * @return an environment variable name
+     */
+    @AttributeDefinition(
+        name = "Master key store password variable",
+        description = "The environment variable that holds the key store's password.")
+    String masterKeyStorePasswordEnv() default EncryptionOptions.DEFAULT_PASSWORD_ENV;
   }
 
   private volatile CollectionRegistry registry;
@@ -110,7 +170,17 @@ public final class EngineService implements VectorEngine, AutoCloseable {
       throw new IllegalArgumentException(
           "checkpointLogMegabytes and indexBatch must be at least 1");
     }
-    options = new EngineOptions(config.checkpointLogMegabytes() << 20, config.indexBatch());
+    options =
+        new EngineOptions(
+            config.checkpointLogMegabytes() << 20,
+            config.indexBatch(),
+            new EncryptionOptions(
+                config.encryption(),
+                config.masterKeyFile(),
+                config.masterKeyStore(),
+                config.masterKeyAlias(),
+                config.masterKeyStorePasswordEnv(),
+                System::getenv));
     open(resolveDataDir(config.dataDir()));
   }
 
@@ -234,6 +304,33 @@ public final class EngineService implements VectorEngine, AutoCloseable {
   @Override
   public List<ScoredPoint> recommend(String tenant, String collection, RecommendRequest request) {
     return registry().require(tenant, collection).recommend(request);
+  }
+
+  @Override
+  public boolean deleteTenant(String tenant) {
+    return registry().deleteTenant(tenant);
+  }
+
+  @Override
+  public void compact(String tenant, String collection) {
+    registry().compact(tenant, collection);
+  }
+
+  @Override
+  public int rotateDataKey(String tenant) {
+    Names.requireValid("tenant", tenant);
+    return registry().keys().rotateDataKey(tenant);
+  }
+
+  @Override
+  public List<Integer> dataKeyVersions(String tenant) {
+    Names.requireValid("tenant", tenant);
+    return registry().keys().versions(tenant);
+  }
+
+  @Override
+  public void rotateMasterKey(byte[] newMasterKey) {
+    registry().keys().rotateMasterKey(newMasterKey);
   }
 
   /** The collection's fsync count, for tests of group commit. */

@@ -11,6 +11,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -30,6 +31,10 @@ import org.slf4j.LoggerFactory;
  * {@link #rotate} starts a new segment and {@link #dropBefore} deletes the ones a checkpoint made
  * redundant, which is how the log is truncated.
  *
+ * <p>Each segment is either plaintext or sealed (see {@link WalFormat}); a log written before
+ * encryption was turned on keeps its plaintext segments until a checkpoint covers them, and new
+ * records always go to a segment of the format the {@link DataCipher} asks for.
+ *
  * <p>After any I/O error the log refuses further writes: a half-written record followed by a good
  * one would look like mid-log corruption at the next start, and after a failed fsync the page cache
  * can no longer be trusted to match the disk.
@@ -48,10 +53,36 @@ final class Wal implements Closeable {
   /** Where an appended record lies: {@code [start, end)}. */
   record Span(long start, long end) {}
 
-  /** A segment file and the position of its byte 0. */
-  private record Segment(long base, Path file) {}
+  /** No sealed record: the segment uses no data key. */
+  static final int NO_KEY = Integer.MAX_VALUE;
+
+  /**
+   * A segment file, the position of its byte 0, its format, and the oldest data key version its
+   * records use (guarded by appendLock).
+   */
+  private static final class Segment {
+    final long base;
+    final Path file;
+    final boolean sealed;
+    int oldestKey = NO_KEY;
+
+    Segment(long base, Path file, boolean sealed) {
+      this.base = base;
+      this.file = file;
+      this.sealed = sealed;
+    }
+
+    long base() {
+      return base;
+    }
+
+    Path file() {
+      return file;
+    }
+  }
 
   private final Path dir;
+  private final DataCipher cipher;
   private final ReentrantLock appendLock = new ReentrantLock();
   private final ReentrantLock syncLock = new ReentrantLock();
   private final AtomicLong forces = new AtomicLong();
@@ -62,8 +93,9 @@ final class Wal implements Closeable {
   private volatile IOException failure;
   private volatile boolean closed;
 
-  private Wal(Path dir, List<Segment> segments, FileChannel channel, long end) {
+  private Wal(Path dir, DataCipher cipher, List<Segment> segments, FileChannel channel, long end) {
     this.dir = dir;
+    this.cipher = cipher;
     this.segments = segments;
     this.channel = channel;
     this.written = end;
@@ -75,16 +107,21 @@ final class Wal implements Closeable {
     return String.format("%s%016x%s", PREFIX, base, SUFFIX);
   }
 
-  /** Creates the first, empty segment of a new log in {@code dir}. */
+  /** Creates the first, empty, plaintext segment of a new log in {@code dir}. */
   static void create(Path dir) throws IOException {
-    createSegment(dir, 0);
+    create(dir, DataCipher.PLAINTEXT);
   }
 
-  private static FileChannel createSegment(Path dir, long base) throws IOException {
+  /** Creates the first, empty segment of a new log, sealed if {@code cipher} encrypts writes. */
+  static void create(Path dir, DataCipher cipher) throws IOException {
+    createSegment(dir, 0, cipher.encryptsWrites()).close();
+  }
+
+  private static FileChannel createSegment(Path dir, long base, boolean sealed) throws IOException {
     Path file = dir.resolve(segmentName(base));
     FileChannel ch = FileChannel.open(file, CREATE_NEW, READ, WRITE);
     try {
-      FileSync.writeFully(ch, WalFormat.fileHeader(base), 0);
+      FileSync.writeFully(ch, WalFormat.fileHeader(base, sealed), 0);
       ch.force(true);
       FileSync.fsyncDirectory(dir);
       return ch;
@@ -94,15 +131,26 @@ final class Wal implements Closeable {
     }
   }
 
+  /** Replays a plaintext log (see {@link #open(Path, long, DataCipher, RecordHandler)}). */
+  static Wal open(Path dir, long from, RecordHandler handler) throws IOException {
+    return open(dir, from, DataCipher.PLAINTEXT, handler);
+  }
+
   /**
    * Replays every record from position {@code from} on into {@code handler}, drops an incomplete
    * tail left by a crash, deletes segments that lie wholly before {@code from}, and opens the log
    * for appending.
    *
+   * <p>Segments of either format are read; new records go to a segment of the format {@code cipher}
+   * writes, so if the last segment has the other one, a new segment is started.
+   *
    * @param from where the checkpoint the caller loaded ends (0 without one)
-   * @throws IOException if the log is damaged anywhere but at its end, or has gaps
+   * @param cipher decrypts sealed segments, and says whether new records are sealed
+   * @throws IOException if the log is damaged anywhere but at its end, or has gaps, or a record
+   *     cannot be decrypted
    */
-  static Wal open(Path dir, long from, RecordHandler handler) throws IOException {
+  static Wal open(Path dir, long from, DataCipher cipher, RecordHandler handler)
+      throws IOException {
     List<Segment> found = list(dir);
     if (found.isEmpty()) {
       throw new IOException("no write-ahead log segment (" + PREFIX + "*" + SUFFIX + ") in " + dir);
@@ -146,7 +194,8 @@ final class Wal implements Closeable {
       }
       FileChannel ch = FileChannel.open(s.file(), READ, WRITE);
       try {
-        long base = WalReplayer.readBase(ch, s.file());
+        WalReplayer.Header header = WalReplayer.readHeader(ch, s.file());
+        long base = header.base();
         if (base != s.base()) {
           throw new IOException(
               s.file() + " records base position " + base + ", which does not match its name");
@@ -163,7 +212,17 @@ final class Wal implements Closeable {
                   + "; the log is missing acknowledged writes");
         }
         long applyFrom = Math.max(WalFormat.FILE_HEADER_BYTES, from - base);
-        long end = WalReplayer.replay(ch, s.file(), applyFrom, handler);
+        Segment read = new Segment(base, s.file(), header.sealed());
+        kept.set(i, read);
+        long end =
+            WalReplayer.replay(
+                ch,
+                s.file(),
+                header,
+                applyFrom,
+                cipher,
+                handler,
+                v -> read.oldestKey = Math.min(read.oldestKey, v));
         if (end < size) {
           if (!last) {
             throw new IOException(
@@ -182,7 +241,7 @@ final class Wal implements Closeable {
           ch.force(true);
         }
         if (last) {
-          return new Wal(dir, kept, ch, base + end);
+          return matchFormat(new Wal(dir, cipher, kept, ch, base + end));
         }
         expectedBase = base + end - WalFormat.FILE_HEADER_BYTES;
         ch.close();
@@ -205,7 +264,7 @@ final class Wal implements Closeable {
         String name = f.getFileName().toString();
         String hex = name.substring(PREFIX.length(), name.length() - SUFFIX.length());
         try {
-          segments.add(new Segment(Long.parseUnsignedLong(hex, 16), f));
+          segments.add(new Segment(Long.parseUnsignedLong(hex, 16), f, false));
         } catch (NumberFormatException e) {
           throw new IOException(
               f + " is not a log segment name (" + PREFIX + "<hex>" + SUFFIX + ")");
@@ -216,23 +275,98 @@ final class Wal implements Closeable {
     return segments;
   }
 
-  /** Writes a record (not yet durable: call {@link #sync} with the returned end). */
+  /**
+   * Writes a record (not yet durable: call {@link #sync} with the returned end). In a sealed
+   * segment the record is encrypted here, under the append lock, because its log position is part
+   * of what the tag authenticates; taking the key under the lock also means that once a key version
+   * is current, no record with an older one can appear after {@link #oldestKeyVersion} was read.
+   */
   Span append(byte type, ByteBuffer body) throws IOException {
-    ByteBuffer header = WalFormat.recordHeader(type, body);
-    ByteBuffer data = body.duplicate();
+    boolean sealed = cipher.encryptsWrites();
+    ByteBuffer header = sealed ? null : WalFormat.recordHeader(type, body);
     appendLock.lock();
     try {
       ensureUsable();
       long start = written;
-      long offset = start - currentBase();
+      Segment current = segments.get(segments.size() - 1);
+      long offset = start - current.base();
+      ByteBuffer[] parts;
+      int keyVersion = NO_KEY;
+      if (current.sealed) {
+        TenantKeys.DataKey key = cipher.writeKey();
+        keyVersion = key.version();
+        parts = new ByteBuffer[] {WalFormat.sealedRecord(cipher, key, start, type, body)};
+      } else {
+        ByteBuffer h = header != null ? header : WalFormat.recordHeader(type, body);
+        parts = new ByteBuffer[] {h, body.duplicate()};
+      }
+      long length = 0;
       try {
-        FileSync.writeFully(channel, header, offset);
-        FileSync.writeFully(channel, data, offset + header.capacity());
+        for (ByteBuffer part : parts) {
+          int n = part.remaining();
+          FileSync.writeFully(channel, part, offset + length);
+          length += n;
+        }
       } catch (IOException e) {
         throw fail(e);
       }
-      written = start + header.capacity() + body.remaining();
+      current.oldestKey = Math.min(current.oldestKey, keyVersion);
+      written = start + length;
       return new Span(start, written);
+    } finally {
+      appendLock.unlock();
+    }
+  }
+
+  /**
+   * Starts a segment of the format new records need when the last one has the other: an empty one
+   * is replaced in place, a non-empty one is followed by a new one.
+   */
+  private static Wal matchFormat(Wal wal) throws IOException {
+    Segment last = wal.segments.get(wal.segments.size() - 1);
+    boolean wanted = wal.cipher.encryptsWrites();
+    if (last.sealed == wanted) {
+      return wal;
+    }
+    try {
+      if (wal.written - last.base() == WalFormat.FILE_HEADER_BYTES) {
+        Path tmp = wal.dir.resolve(segmentName(last.base()) + FileSync.TMP_SUFFIX);
+        Files.deleteIfExists(tmp);
+        FileChannel replacement = FileChannel.open(tmp, CREATE_NEW, READ, WRITE);
+        try {
+          FileSync.writeFully(replacement, WalFormat.fileHeader(last.base(), wanted), 0);
+          replacement.force(true);
+        } finally {
+          replacement.close();
+        }
+        wal.channel.close();
+        Files.move(tmp, last.file(), StandardCopyOption.ATOMIC_MOVE);
+        FileSync.fsyncDirectory(wal.dir);
+        wal.channel = FileChannel.open(last.file(), READ, WRITE);
+        wal.segments.set(wal.segments.size() - 1, new Segment(last.base(), last.file(), wanted));
+      } else {
+        wal.rotate();
+      }
+      LOG.info(
+          "{}: new log records are {} from now on",
+          wal.dir,
+          wanted ? "encrypted" : "written in plaintext");
+      return wal;
+    } catch (IOException | RuntimeException e) {
+      wal.close();
+      throw e;
+    }
+  }
+
+  /** The oldest data key version any remaining segment uses, or {@link #NO_KEY}. */
+  int oldestKeyVersion() {
+    appendLock.lock();
+    try {
+      int oldest = NO_KEY;
+      for (Segment s : segments) {
+        oldest = Math.min(oldest, s.oldestKey);
+      }
+      return oldest;
     } finally {
       appendLock.unlock();
     }
@@ -281,21 +415,22 @@ final class Wal implements Closeable {
     appendLock.lock();
     try {
       ensureUsable();
+      boolean sealed = cipher.encryptsWrites();
       if (written - currentBase() == WalFormat.FILE_HEADER_BYTES) {
-        return; // the current segment is empty
+        return; // the current segment is empty (and has the right format: see matchFormat)
       }
       long base = written - WalFormat.FILE_HEADER_BYTES;
       FileChannel next;
       try {
         channel.force(false);
         synced = written;
-        next = createSegment(dir, base);
+        next = createSegment(dir, base, sealed);
       } catch (IOException e) {
         throw fail(e);
       }
       FileChannel old = channel;
       channel = next;
-      segments.add(new Segment(base, dir.resolve(segmentName(base))));
+      segments.add(new Segment(base, dir.resolve(segmentName(base)), sealed));
       try {
         old.close();
       } catch (IOException e) {

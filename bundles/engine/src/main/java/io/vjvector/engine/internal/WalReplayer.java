@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.util.function.IntConsumer;
 import java.util.zip.CRC32C;
 
 /**
@@ -19,20 +20,37 @@ import java.util.zip.CRC32C;
  * after it is an interrupted write that was never acknowledged: replay stops there and the caller
  * truncates. A bad record followed by a valid one is real corruption of acknowledged data; replay
  * then refuses to continue rather than silently drop everything after it.
+ *
+ * <p>In a sealed segment a record whose checksum matches is then decrypted; if that fails, the
+ * record was written whole and altered since (or belongs elsewhere), which is damage wherever it
+ * lies: replay refuses it rather than truncating.
  */
 final class WalReplayer {
   private static final int SCAN_WINDOW = 1 << 20;
 
   private WalReplayer() {}
 
+  /** A segment's header: where its records start in the log, and whether they are sealed. */
+  record Header(long base, boolean sealed) {}
+
   /**
    * Checks every record of a segment and hands those at or after {@code applyFrom} (a file offset
    * on a record boundary) to the handler; earlier ones are already in the checkpoint.
    *
+   * @param header the segment's header
+   * @param cipher decrypts the records of a sealed segment
+   * @param keyVersions receives the key version of every sealed record
    * @return the offset where valid data ends
-   * @throws IOException for mid-log corruption, or a record that cannot be applied
+   * @throws IOException for mid-log corruption, or a record that cannot be decrypted or applied
    */
-  static long replay(FileChannel ch, Path file, long applyFrom, Wal.RecordHandler handler)
+  static long replay(
+      FileChannel ch,
+      Path file,
+      Header header,
+      long applyFrom,
+      DataCipher cipher,
+      Wal.RecordHandler handler,
+      IntConsumer keyVersions)
       throws IOException {
     long size = ch.size();
     long pos = WalFormat.FILE_HEADER_BYTES;
@@ -57,8 +75,19 @@ final class WalReplayer {
           if (WalFormat.checksum(ByteBuffer.wrap(data)) != crc) {
             damage = "checksum mismatch";
           } else {
+            ByteBuffer record = ByteBuffer.wrap(data);
+            if (header.sealed()) {
+              String where = file + ": the record at offset " + pos;
+              if (length < WalFormat.SEALED_OVERHEAD + 1) {
+                throw new IOException(where + " is too short for a sealed record");
+              }
+              keyVersions.accept(WalFormat.keyVersion(data));
+              if (pos >= applyFrom) {
+                record = WalFormat.openRecord(cipher, header.base() + pos, data, where);
+              }
+            }
             if (pos >= applyFrom) {
-              apply(handler, data, file, pos);
+              apply(handler, record, file, pos);
             }
             pos += RECORD_HEADER_BYTES + length;
             continue;
@@ -80,8 +109,8 @@ final class WalReplayer {
     return pos;
   }
 
-  /** Checks a segment's header and returns the log position its records start at. */
-  static long readBase(FileChannel ch, Path file) throws IOException {
+  /** Checks a segment's header and returns where its records start and their format. */
+  static Header readHeader(FileChannel ch, Path file) throws IOException {
     long size = ch.size();
     if (size < WalFormat.FILE_HEADER_BYTES) {
       throw new IOException(file + " has no complete log header (" + size + " bytes)");
@@ -94,20 +123,21 @@ final class WalReplayer {
     if (magic != WalFormat.MAGIC) {
       throw new IOException(file + " is not a VJVector write-ahead log (bad magic number)");
     }
-    if (version != WalFormat.VERSION) {
+    if (version != WalFormat.PLAIN_VERSION && version != WalFormat.SEALED_VERSION) {
       throw new IOException(file + " has unsupported log format version " + version);
     }
     long base = header.getLong();
     if (base < 0) {
       throw new IOException(file + " has a negative base position " + base);
     }
-    return base;
+    return new Header(base, version == WalFormat.SEALED_VERSION);
   }
 
-  private static void apply(Wal.RecordHandler handler, byte[] data, Path file, long pos)
+  private static void apply(Wal.RecordHandler handler, ByteBuffer record, Path file, long pos)
       throws IOException {
     try {
-      handler.accept(data[0], ByteBuffer.wrap(data, 1, data.length - 1).slice());
+      byte type = record.get(record.position());
+      handler.accept(type, record.duplicate().position(record.position() + 1).slice());
     } catch (RuntimeException e) {
       throw new IOException(
           file

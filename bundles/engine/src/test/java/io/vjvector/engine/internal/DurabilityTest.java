@@ -267,10 +267,10 @@ class DurabilityTest {
     return Fixtures.walFile(dir, "t", "c");
   }
 
-  /** Bytes of an upsert record of small numeric ids without payloads. */
+  /** Bytes of a sealed upsert record of small numeric ids without payloads. */
   private static long recordSize(int points, int dimension, int payloadBytes) {
     long body = 2 + points * (2 + 4L * dimension + 1 + payloadBytes);
-    return WalFormat.MIN_FRAME_BYTES + body;
+    return WalFormat.MIN_FRAME_BYTES + WalFormat.SEALED_OVERHEAD + body;
   }
 
   private static String captureStderr(Runnable action) {

@@ -70,6 +70,51 @@ final class Fixtures {
         "payload key order of " + expected.id());
   }
 
+  /** Every file under {@code root} whose bytes contain {@code needle} anywhere. */
+  static List<Path> filesContaining(Path root, byte[] needle) throws java.io.IOException {
+    List<Path> hits = new ArrayList<>();
+    try (var files = java.nio.file.Files.walk(root)) {
+      for (Path f : (Iterable<Path>) files::iterator) {
+        if (java.nio.file.Files.isRegularFile(f)
+            && indexOf(java.nio.file.Files.readAllBytes(f), needle) >= 0) {
+          hits.add(f);
+        }
+      }
+    }
+    return hits;
+  }
+
+  static int indexOf(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= haystack.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+
+  /** The raw bytes of a vector's floats in the given byte order. */
+  static byte[] floatBytes(float[] vector, java.nio.ByteOrder order) {
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4 * vector.length).order(order);
+    for (float f : vector) {
+      b.putFloat(f);
+    }
+    return b.array();
+  }
+
+  /** Engine options with encryption on or off and a master key from {@code keyFile}. */
+  static EngineOptions encryption(boolean on, Path keyFile) {
+    EncryptionOptions e = EncryptionOptions.DEFAULTS.withEnabled(on);
+    if (keyFile != null) {
+      e = e.withMasterKeyFile(keyFile.toString());
+    }
+    return EngineOptions.DEFAULTS.with(e.withEnvironment(name -> null));
+  }
+
   static Path walFile(Path dataDir, String tenant, String collection) {
     return new DataLayout(dataDir).collectionDir(tenant, collection).resolve(Wal.segmentName(0));
   }
