@@ -188,8 +188,13 @@ public class SecurityService implements Security {
     String credential = space < 0 ? "" : value.substring(space + 1).strip();
     Identity id;
     if ("Bearer".equalsIgnoreCase(scheme)) {
-      id =
-          credential.startsWith(ApiKeyCodec.PREFIX) ? apiKey(credential) : external.jwt(credential);
+      if (credential.startsWith(ApiKeyCodec.PREFIX)) {
+        id = apiKey(credential);
+      } else if (credential.startsWith(SESSION_PREFIX)) {
+        id = session(credential);
+      } else {
+        id = external.jwt(credential);
+      }
     } else if ("Basic".equalsIgnoreCase(scheme)) {
       id = basic(credential);
     } else {

@@ -160,6 +160,18 @@ class SecurityServiceTest {
     assertFalse(open().tenant("t1").isPresent());
   }
 
+  @Test
+  void sessionsAuthenticateUntilTheyExpireAndAreNotGuessable() throws Exception {
+    SecurityService s = open();
+    Identity saml = new Identity("jane", "default", Set.of(Security.WRITER), Set.of(), "saml");
+    String token = s.openSession(saml, Duration.ofHours(100));
+    assertTrue(token.startsWith("vjs_"));
+    assertEquals(saml, s.authenticate("Bearer " + token));
+    assertEquals("invalid or expired session", fails(s, "Bearer vjs_" + "A".repeat(43)));
+    clock.advance(Duration.ofHours(12).plusSeconds(1));
+    assertEquals("invalid or expired session", fails(s, "Bearer " + token));
+  }
+
   private static String fails(SecurityService s, String header) {
     return assertThrows(AuthenticationException.class, () -> s.authenticate(header)).getMessage();
   }
