@@ -390,6 +390,125 @@ public class SecurityIT extends VjvExamSupport {
     assertEquals(List.of(), names(again));
   }
 
+  private static Path engineData() {
+    return Path.of(System.getProperty("karaf.data"), "vjvector");
+  }
+
+  /** Every file under a directory that contains the bytes. */
+  private static List<Path> filesContaining(Path dir, byte[] needle) throws Exception {
+    List<Path> hits = new ArrayList<>();
+    if (!Files.exists(dir)) {
+      return hits;
+    }
+    try (var files = Files.walk(dir)) {
+      for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+        byte[] b = Files.readAllBytes(f);
+        outer:
+        for (int i = 0; i + needle.length <= b.length; i++) {
+          for (int j = 0; j < needle.length; j++) {
+            if (b[i + j] != needle[j]) {
+              continue outer;
+            }
+          }
+          hits.add(f);
+          break;
+        }
+      }
+    }
+    return hits;
+  }
+
+  @Test
+  public void dataFilesOnDiskHoldNoPlaintextAndDeletedTenantsAreShredded() throws Exception {
+    Http t = http.as(tenant("secretive", null));
+    collection(t, "notes");
+    String marker = "PLAINTEXT-MARKER-" + java.util.UUID.randomUUID();
+    List<Map<String, Object>> points = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      points.add(point(i, new float[] {1, i, 2}, Map.of("text", marker + " #" + i)));
+    }
+    assertEquals(200, t.put("collections/notes/points", Map.of("points", points)).status);
+    assertEquals(
+        marker + " #7", t.get("collections/notes/points/7").json().at("/payload/text").asText());
+    Path tenantDir = engineData().resolve("tenants").resolve("secretive");
+    assertTrue("the tenant's files are there: " + tenantDir, Files.isDirectory(tenantDir));
+    assertEquals(List.of(), filesContaining(engineData(), marker.getBytes(StandardCharsets.UTF_8)));
+
+    // a new data key: old data stays readable, new writes use the new key
+    Http.Reply rotated = http.post("tenants/secretive/encryption-key/rotate", Map.of());
+    assertEquals(rotated.toString(), 200, rotated.status);
+    assertEquals(2, rotated.json().get("key_version").asInt());
+    assertEquals(
+        200,
+        t.put(
+                "collections/notes/points",
+                Map.of("points", List.of(point(99, new float[] {1, 1, 1}, Map.of("text", marker)))))
+            .status);
+    assertEquals(
+        51, t.post("collections/notes/points/count", Map.of()).json().get("count").asInt());
+    assertEquals(List.of(), filesContaining(engineData(), marker.getBytes(StandardCharsets.UTF_8)));
+
+    // deleting the tenant destroys its keys along with its files
+    assertEquals(204, http.delete("tenants/secretive").status);
+    assertFalse(Files.exists(tenantDir.resolve("tenant.keys")));
+    assertFalse(Files.exists(tenantDir.resolve("collections").resolve("notes")));
+  }
+
+  @Test
+  public void dataSubjectsAreExportedAndErasedForGood() throws Exception {
+    Http t = http.as(tenant("gdpr", null));
+    collection(t, "docs");
+    collection(t, "chats");
+    String marker = "SUBJECT-MARKER-" + java.util.UUID.randomUUID();
+    assertEquals(
+        200,
+        t.put(
+                "collections/docs/points",
+                Map.of(
+                    "points",
+                    List.of(
+                        point(1, new float[] {1, 0, 0}, Map.of("user", "u1", "text", marker)),
+                        point(2, new float[] {0, 1, 0}, Map.of("user", "u2", "text", "other")))))
+            .status);
+    assertEquals(
+        200,
+        t.put(
+                "collections/chats/points",
+                Map.of(
+                    "points",
+                    List.of(point(7, new float[] {0, 0, 1}, Map.of("user", "u1", "text", marker)))))
+            .status);
+    Http writer = http.as(key(t, "keys", List.of("writer"), null));
+    assertProblem(
+        writer.post("data-subjects/erase", Map.of("field", "user", "value", "u1")),
+        403,
+        "forbidden");
+
+    JsonNode exported =
+        t.post("data-subjects/export", Map.of("field", "user", "value", "u1")).json();
+    assertEquals(exported.toString(), 2, exported.get("total").asInt());
+    assertEquals(1, exported.at("/points/docs").size());
+    assertEquals(1, exported.at("/points/chats").size());
+    assertEquals(marker, exported.at("/points/chats/0/payload/text").asText());
+
+    JsonNode erased = t.post("data-subjects/erase", Map.of("field", "user", "value", "u1")).json();
+    assertEquals(erased.toString(), 2, erased.get("total").asInt());
+    assertEquals(404, t.get("collections/docs/points/1").status);
+    assertEquals(200, t.get("collections/docs/points/2").status);
+    assertEquals(
+        0,
+        t.post("data-subjects/export", Map.of("field", "user", "value", "u1"))
+            .json()
+            .get("total")
+            .asInt());
+    assertProblem(t.post("data-subjects/erase", Map.of("field", "user")), 400, "invalid-request");
+
+    // the audit record names the field and a hash of the value, never the value
+    String audit = Files.readString(securityDir().resolve("audit.log"));
+    assertTrue(audit.contains("\"action\":\"data-subject.erase\""));
+    assertTrue(audit.contains("user=sha256:"));
+  }
+
   @Test
   public void auditChainVerifiesAndDetectsAnEditedLine() throws Exception {
     Http t = http.as(tenant("audited", null));

@@ -1,5 +1,6 @@
 package io.vjvector.rest.internal;
 
+import io.vjvector.engine.EngineKeys;
 import io.vjvector.engine.VectorEngine;
 import io.vjvector.sdk.error.ErrorType;
 import io.vjvector.sdk.error.VjvException;
@@ -17,6 +18,23 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 public class EngineGate {
   @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
   private volatile VectorEngine engine;
+
+  @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+  private volatile EngineKeys keys;
+
+  /**
+   * The engine's encryption keys.
+   *
+   * @return the key service
+   * @throws VjvException {@code UNAVAILABLE} while the engine is not registered
+   */
+  EngineKeys keys() {
+    EngineKeys k = keys;
+    if (k == null) {
+      throw new VjvException(ErrorType.UNAVAILABLE, "the engine is starting or being updated");
+    }
+    return k;
+  }
 
   /**
    * The engine.

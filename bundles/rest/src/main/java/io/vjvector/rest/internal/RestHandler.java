@@ -101,7 +101,8 @@ public class RestHandler implements ApiHandler, SynchronousBundleListener {
                 admin.roles,
                 admin.usage,
                 admin.security,
-                admin.auth),
+                admin.auth,
+                admin.dataSubjects),
             List.of(json, problems, bodyLimit, access));
     this.watched = dependencies(context.getBundle());
     context.addBundleListener(this);

@@ -13,6 +13,7 @@ public class SecurityResources {
   final UsageResource usage;
   final SecurityResource security;
   final AuthResource auth;
+  final DataSubjectsResource dataSubjects;
 
   /**
    * Collects the resources.
@@ -23,6 +24,7 @@ public class SecurityResources {
    * @param usage usage
    * @param security events and audit verification
    * @param auth SAML sign-in
+   * @param dataSubjects GDPR erasure and export
    */
   @Activate
   public SecurityResources(
@@ -31,12 +33,14 @@ public class SecurityResources {
       @Reference RolesResource roles,
       @Reference UsageResource usage,
       @Reference SecurityResource security,
-      @Reference AuthResource auth) {
+      @Reference AuthResource auth,
+      @Reference DataSubjectsResource dataSubjects) {
     this.tenants = tenants;
     this.keys = keys;
     this.roles = roles;
     this.usage = usage;
     this.security = security;
     this.auth = auth;
+    this.dataSubjects = dataSubjects;
   }
 }

@@ -1,6 +1,5 @@
 package io.vjvector.rest.internal;
 
-import io.vjvector.engine.CollectionInfo;
 import io.vjvector.rest.internal.dto.CreateKey;
 import io.vjvector.rest.internal.dto.CreateTenant;
 import io.vjvector.rest.internal.dto.LimitsDto;
@@ -169,12 +168,27 @@ public class TenantsResource {
       throw new ProblemException(
           ProblemException.Kind.CONFLICT, "the default tenant cannot be deleted");
     }
-    // identity first: no key of the tenant works while its data goes
+    // identity first: no key of the tenant works while its data goes; the engine destroys the
+    // tenant's data keys before its files, so not even copies of them can be read again
     Admin.call(() -> security.security().deleteTenant(name));
-    for (CollectionInfo c : engine.engine().listCollections(name)) {
-      engine.engine().deleteCollection(name, c.name());
-    }
+    engine.engine().deleteTenant(name);
     return Response.noContent().build();
+  }
+
+  /**
+   * Gives the tenant a new data encryption key: new writes use it at once, older files stay
+   * readable with the old one until they are rewritten.
+   *
+   * @param name the tenant
+   * @return the tenant and the new key version
+   */
+  @POST
+  @Path("{tenant}/encryption-key/rotate")
+  @Requires(Permission.PLATFORM_ADMIN)
+  public Map<String, Object> rotateEncryptionKey(@PathParam("tenant") String name) {
+    find(name);
+    int version = engine.keys().rotateDataKey(name);
+    return Map.of("tenant", name, "key_version", version);
   }
 
   /**
