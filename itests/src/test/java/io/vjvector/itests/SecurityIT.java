@@ -357,6 +357,13 @@ public class SecurityIT extends VjvExamSupport {
     assertEquals("0", limited.header("RateLimit-Remaining"));
     // other tenants are not throttled by it
     assertEquals(200, http.get("collections").status);
+    // result windows and batches are capped
+    Thread.sleep(1100);
+    assertProblem(
+        t.post(
+            "collections/c1/search", Map.of("vector", new float[] {1, 0, 0}, "limit", 1_000_000)),
+        400,
+        "invalid-request");
 
     Thread.sleep(1100);
     JsonNode usage = t.get("usage").json();
@@ -376,6 +383,21 @@ public class SecurityIT extends VjvExamSupport {
     JsonNode events = http.get("security/events").json();
     assertTrue(events.toString(), events.toString().contains("auth-failure-burst"));
     assertTrue(events.at("/counts/auth-failure-burst").asInt() >= 1);
+
+    // the same, and usage per tenant, for Prometheus
+    Http.Reply metrics = http.get("metrics");
+    assertEquals(metrics.toString(), 200, metrics.status);
+    assertTrue(metrics.contentType, metrics.contentType.startsWith("text/plain"));
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile(
+                "vjvector_security_events_total\\{kind=\"auth-failure-burst\"\\} ([0-9.]+)")
+            .matcher(metrics.body);
+    assertTrue(metrics.body, m.find());
+    assertTrue(Double.parseDouble(m.group(1)) >= 1);
+    assertTrue(
+        metrics.body, metrics.body.contains("vjvector_tenant_requests_total{tenant=\"default\"}"));
+    assertProblem(
+        http.as(key(http, "keys", List.of("reader"), null)).get("metrics"), 403, "forbidden");
   }
 
   @Test

@@ -323,6 +323,12 @@ public class SignInIT extends VjvExamSupport {
     assertEquals("[\"writer\"]", me.get("roles").toString());
     // the same response again is a replay
     assertProblem(acs(signed), 401, "unauthenticated");
+    // sign-ins, good and bad, are audited
+    String audit =
+        Files.readString(
+            Path.of(System.getProperty("karaf.data"), "vjvector-security", "audit.log"));
+    assertTrue(audit.contains("\"actor\":\"jane@example.com\"") && audit.contains("auth.saml"));
+    assertTrue(audit, audit.contains("\"outcome\":\"denied: "));
     // a session token is not an API key: a forged one is refused
     assertProblem(http.as("vjs_" + "A".repeat(43)).get("me"), 401, "unauthenticated");
   }

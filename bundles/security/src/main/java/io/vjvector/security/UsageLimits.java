@@ -50,6 +50,13 @@ public interface UsageLimits {
   Map<String, Long> counters(String tenant);
 
   /**
+   * Every metered tenant's counters.
+   *
+   * @return tenant to counter name to value
+   */
+  Map<String, Map<String, Long>> allCounters();
+
+  /**
    * The outcome of taking a token.
    *
    * @param allowed whether the request may run

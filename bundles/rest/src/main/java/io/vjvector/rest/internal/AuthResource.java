@@ -1,11 +1,17 @@
 package io.vjvector.rest.internal;
 
+import io.vjvector.sdk.error.ErrorType;
+import io.vjvector.sdk.error.VjvException;
+import io.vjvector.security.AuditEvent;
 import io.vjvector.security.AuthenticationException;
 import io.vjvector.security.Identity;
+import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.UUID;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.FormParam;
 import javax.ws.rs.POST;
@@ -57,11 +63,13 @@ public class AuthResource {
       id = security.security().authenticateSaml(samlResponse);
     } catch (AuthenticationException e) {
       security.events().authenticationFailed(null, null);
+      audit("anonymous", null, "denied: " + e.getMessage());
       throw new ProblemException(
           ProblemException.Kind.UNAUTHENTICATED,
           e.getMessage(),
           Map.of(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"vjvector\""));
     }
+    audit(id.subject(), id.tenant(), "allowed");
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("token", security.security().openSession(id, SESSION));
     m.put("expires_in", SESSION.toSeconds());
@@ -69,5 +77,25 @@ public class AuthResource {
     m.put("subject", id.subject());
     m.put("roles", new TreeSet<>(id.roles()));
     return m;
+  }
+
+  /** Sign-ins are audited; without the record, no session is handed out. */
+  private void audit(String actor, String tenant, String outcome) {
+    try {
+      security
+          .audit()
+          .record(
+              new AuditEvent(
+                  Instant.now(),
+                  actor,
+                  tenant,
+                  "auth.saml",
+                  null,
+                  outcome,
+                  UUID.randomUUID().toString(),
+                  null));
+    } catch (IOException e) {
+      throw new VjvException(ErrorType.UNAVAILABLE, "the audit log cannot be written");
+    }
   }
 }

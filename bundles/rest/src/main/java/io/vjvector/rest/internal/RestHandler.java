@@ -102,7 +102,8 @@ public class RestHandler implements ApiHandler, SynchronousBundleListener {
                 admin.usage,
                 admin.security,
                 admin.auth,
-                admin.dataSubjects),
+                admin.dataSubjects,
+                admin.metrics),
             List.of(json, problems, bodyLimit, access));
     this.watched = dependencies(context.getBundle());
     context.addBundleListener(this);

@@ -3,6 +3,7 @@ package io.vjvector.rest.internal;
 import io.vjvector.sdk.error.ErrorType;
 import io.vjvector.sdk.error.VjvException;
 import io.vjvector.security.AuditLog;
+import io.vjvector.security.MetricsExport;
 import io.vjvector.security.Security;
 import io.vjvector.security.SecurityEvents;
 import io.vjvector.security.UsageLimits;
@@ -28,6 +29,13 @@ public class SecurityGate {
 
   @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
   private volatile SecurityEvents events;
+
+  @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+  private volatile MetricsExport metrics;
+
+  MetricsExport metrics() {
+    return require(metrics);
+  }
 
   Security security() {
     return require(security);

@@ -14,6 +14,7 @@ public class SecurityResources {
   final SecurityResource security;
   final AuthResource auth;
   final DataSubjectsResource dataSubjects;
+  final MetricsResource metrics;
 
   /**
    * Collects the resources.
@@ -25,6 +26,7 @@ public class SecurityResources {
    * @param security events and audit verification
    * @param auth SAML sign-in
    * @param dataSubjects GDPR erasure and export
+   * @param metrics Prometheus metrics
    */
   @Activate
   public SecurityResources(
@@ -34,7 +36,8 @@ public class SecurityResources {
       @Reference UsageResource usage,
       @Reference SecurityResource security,
       @Reference AuthResource auth,
-      @Reference DataSubjectsResource dataSubjects) {
+      @Reference DataSubjectsResource dataSubjects,
+      @Reference MetricsResource metrics) {
     this.tenants = tenants;
     this.keys = keys;
     this.roles = roles;
@@ -42,5 +45,6 @@ public class SecurityResources {
     this.security = security;
     this.auth = auth;
     this.dataSubjects = dataSubjects;
+    this.metrics = metrics;
   }
 }

@@ -152,8 +152,8 @@ public class UsageLimitsService implements UsageLimits {
     return out;
   }
 
-  /** Every tenant's counters, for metrics. */
-  Map<String, Map<String, Long>> all() {
+  @Override
+  public Map<String, Map<String, Long>> allCounters() {
     Map<String, Map<String, Long>> out = new LinkedHashMap<>();
     usage.keySet().stream().sorted().forEach(t -> out.put(t, counters(t)));
     return out;
