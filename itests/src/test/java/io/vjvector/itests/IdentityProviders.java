@@ -172,7 +172,7 @@ final class IdentityProviders {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
   }
 
-  private static void keytool(String... args) throws IOException, InterruptedException {
+  static void keytool(String... args) throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
     cmd.addAll(List.of(args));
