@@ -162,6 +162,10 @@ public final class Http {
     if (auth != null) {
       b.header("Authorization", auth);
     }
+    return exchange(b);
+  }
+
+  private Reply exchange(HttpRequest.Builder b) throws IOException, InterruptedException {
     HttpResponse<String> r =
         client.send(
             b.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
@@ -190,17 +194,7 @@ public final class Http {
       b.header(headers[i], headers[i + 1]);
       ownAuth |= headers[i].equalsIgnoreCase("Authorization");
     }
-    if (ownAuth) {
-      HttpResponse<String> r =
-          client.send(
-              b.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-      return new Reply(
-          r.statusCode(),
-          r.headers().firstValue("Content-Type").orElse(""),
-          r.body(),
-          r.headers().map());
-    }
-    return send(b);
+    return ownAuth ? exchange(b) : send(b);
   }
 
   /**

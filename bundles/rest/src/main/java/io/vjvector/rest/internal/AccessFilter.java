@@ -1,7 +1,5 @@
 package io.vjvector.rest.internal;
 
-import io.vjvector.sdk.error.ErrorType;
-import io.vjvector.sdk.error.VjvException;
 import io.vjvector.security.AuditEvent;
 import io.vjvector.security.AuthenticationException;
 import io.vjvector.security.EndpointClass;
@@ -28,8 +26,6 @@ import javax.ws.rs.ext.Provider;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Authenticates every request but the {@link Public} ones, binds it to its one tenant, checks the
@@ -40,7 +36,6 @@ import org.slf4j.LoggerFactory;
 @Component(service = AccessFilter.class)
 @Provider
 public class AccessFilter implements ContainerRequestFilter, ContainerResponseFilter {
-  private static final Logger LOG = LoggerFactory.getLogger(AccessFilter.class);
   private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
   static final String REQUEST_ID_HEADER = "X-Request-Id";
   private static final String PROP_ID = "vjv.requestId";
@@ -177,17 +172,9 @@ public class AccessFilter implements ContainerRequestFilter, ContainerResponseFi
       String requestId,
       String source,
       boolean required) {
-    try {
-      gate.audit()
-          .record(
-              new AuditEvent(
-                  Instant.now(), actor, tenant, action, resource, outcome, requestId, source));
-    } catch (IOException | RuntimeException e) {
-      LOG.error("Audit log write failed (request {})", requestId, e);
-      if (required) {
-        throw new VjvException(ErrorType.UNAVAILABLE, "the audit log cannot be written");
-      }
-    }
+    gate.audit(
+        new AuditEvent(Instant.now(), actor, tenant, action, resource, outcome, requestId, source),
+        required);
   }
 
   @Override

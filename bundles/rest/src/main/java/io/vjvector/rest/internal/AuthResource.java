@@ -1,11 +1,8 @@
 package io.vjvector.rest.internal;
 
-import io.vjvector.sdk.error.ErrorType;
-import io.vjvector.sdk.error.VjvException;
 import io.vjvector.security.AuditEvent;
 import io.vjvector.security.AuthenticationException;
 import io.vjvector.security.Identity;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -81,21 +78,16 @@ public class AuthResource {
 
   /** Sign-ins are audited; without the record, no session is handed out. */
   private void audit(String actor, String tenant, String outcome) {
-    try {
-      security
-          .audit()
-          .record(
-              new AuditEvent(
-                  Instant.now(),
-                  actor,
-                  tenant,
-                  "auth.saml",
-                  null,
-                  outcome,
-                  UUID.randomUUID().toString(),
-                  null));
-    } catch (IOException e) {
-      throw new VjvException(ErrorType.UNAVAILABLE, "the audit log cannot be written");
-    }
+    security.audit(
+        new AuditEvent(
+            Instant.now(),
+            actor,
+            tenant,
+            "auth.saml",
+            null,
+            outcome,
+            UUID.randomUUID().toString(),
+            null),
+        true);
   }
 }

@@ -2,15 +2,19 @@ package io.vjvector.rest.internal;
 
 import io.vjvector.sdk.error.ErrorType;
 import io.vjvector.sdk.error.VjvException;
+import io.vjvector.security.AuditEvent;
 import io.vjvector.security.AuditLog;
 import io.vjvector.security.MetricsExport;
 import io.vjvector.security.Security;
 import io.vjvector.security.SecurityEvents;
 import io.vjvector.security.UsageLimits;
+import java.io.IOException;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Holds the security services while they are there. Without them nothing but the public endpoints
@@ -18,6 +22,8 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  */
 @Component(service = SecurityGate.class)
 public class SecurityGate {
+  private static final Logger LOG = LoggerFactory.getLogger(SecurityGate.class);
+
   @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
   private volatile Security security;
 
@@ -51,6 +57,23 @@ public class SecurityGate {
 
   SecurityEvents events() {
     return require(events);
+  }
+
+  /**
+   * Writes an audit record.
+   *
+   * @param event the record
+   * @param required whether the action depends on it: then a failed write fails the request (503)
+   */
+  void audit(AuditEvent event, boolean required) {
+    try {
+      audit().record(event);
+    } catch (IOException | RuntimeException e) {
+      LOG.error("Audit log write failed (request {})", event.requestId(), e);
+      if (required) {
+        throw new VjvException(ErrorType.UNAVAILABLE, "the audit log cannot be written");
+      }
+    }
   }
 
   boolean ready() {
