@@ -470,6 +470,23 @@ public class SecurityIT extends VjvExamSupport {
         51, t.post("collections/notes/points/count", Map.of()).json().get("count").asInt());
     assertEquals(List.of(), filesContaining(engineData(), marker.getBytes(StandardCharsets.UTF_8)));
 
+    // the console rotates too; the master key is replaced from a file and every key re-wrapped
+    assertTrue(
+        console("vjv:encryption-key-rotate --tenant secretive").contains("data key version 3"));
+    Path masterFile = Path.of(System.getProperty("karaf.etc"), "vjvector-master.key");
+    String masterBefore = Files.readString(masterFile);
+    byte[] fresh = new byte[32];
+    new java.security.SecureRandom().nextBytes(fresh);
+    Path newKey = Files.createTempFile("master", ".key");
+    Files.writeString(newKey, Base64.getEncoder().encodeToString(fresh));
+    assertTrue(console("vjv:master-key-rotate " + newKey).contains("new master key"));
+    Files.delete(newKey);
+    assertFalse(masterBefore.equals(Files.readString(masterFile)));
+    assertEquals(
+        marker + " #7", t.get("collections/notes/points/7").json().at("/payload/text").asText());
+    assertEquals(
+        51, t.post("collections/notes/points/count", Map.of()).json().get("count").asInt());
+
     // deleting the tenant destroys its keys along with its files
     assertEquals(204, http.delete("tenants/secretive").status);
     assertFalse(Files.exists(tenantDir.resolve("tenant.keys")));
