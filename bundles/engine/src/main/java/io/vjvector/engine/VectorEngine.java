@@ -2,6 +2,7 @@ package io.vjvector.engine;
 
 import io.vjvector.sdk.vector.Filter;
 import io.vjvector.sdk.vector.PointId;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
@@ -12,6 +13,10 @@ import org.osgi.annotation.versioning.ProviderType;
  * <p>Every method takes the tenant first; nothing is reachable across tenants. Writes are atomic
  * per call (all points of a batch or none) and durable when the method returns: the write is in the
  * log and fsynced. Errors are {@link io.vjvector.sdk.error.VjvException}s with a stable type.
+ *
+ * <p>In a collection with a {@linkplain CollectionSpec#retention() retention}, a point expires once
+ * that long has passed since it was last upserted (by the engine's clock, recorded with the write):
+ * from then on no read returns or counts it, and a background sweep deletes it durably.
  */
 @ProviderType
 public interface VectorEngine {
@@ -20,6 +25,9 @@ public interface VectorEngine {
 
   /** Largest vector dimension a collection may have. */
   int MAX_DIMENSION = 65_536;
+
+  /** Longest retention a collection may have (about 100 years). */
+  Duration MAX_RETENTION = Duration.ofDays(36_500);
 
   /**
    * Creates a collection.
@@ -59,6 +67,20 @@ public interface VectorEngine {
   Optional<CollectionSpec> spec(String tenant, String name);
 
   /**
+   * Changes how long the collection's points live after their last write, durably (the metadata
+   * file is replaced atomically). It applies at once to every point, old ones included, by the time
+   * each was last written: shortening it hides the points that are now past it, lengthening it or
+   * removing it brings back those not yet deleted by the background sweep.
+   *
+   * @param tenant the tenant
+   * @param collection the collection
+   * @param retention the new retention; {@code null} or zero keeps points until they are deleted
+   * @throws io.vjvector.sdk.error.VjvException {@code INVALID_REQUEST} for a negative,
+   *     sub-millisecond or longer than {@link #MAX_RETENTION} retention
+   */
+  void setRetention(String tenant, String collection, Duration retention);
+
+  /**
    * Deletes a collection and all its points, durably.
    *
    * @param tenant the tenant
@@ -73,7 +95,7 @@ public interface VectorEngine {
    * @param tenant the tenant
    * @param collection the collection
    * @param points 1 to {@link #MAX_BATCH} points with distinct ids; a later duplicate id in one
-   *     batch wins
+   *     batch wins. Each point's write time becomes now, which restarts its retention.
    * @throws io.vjvector.sdk.error.VjvException if any point is invalid (nothing is written)
    */
   void upsert(String tenant, String collection, List<Point> points);

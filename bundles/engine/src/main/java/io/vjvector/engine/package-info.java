@@ -3,7 +3,7 @@
  * RAG). Plugins use the SDK instead.
  */
 @Export
-@Version("0.4.0")
+@Version("0.5.0")
 package io.vjvector.engine;
 
 import org.osgi.annotation.bundle.Export;

@@ -25,7 +25,12 @@ import java.nio.file.StandardCopyOption;
  * v1 file = magic, version (1), content, crc32c            (plaintext, little-endian)
  * v2 file = magic, version (2), key version (int), file id (16 random bytes), sealed blocks
  *           of the content (see {@link SealedBlocks})
+ * v3, v4  = as v1 and v2, with the points' write times in the store (see {@link
+ *           CollectionStore#writeTo})
  * </pre>
+ *
+ * <p>Versions 3 (plaintext) and 4 (sealed) are written; all four are read. Points of a v1 or v2
+ * checkpoint, written before write times were kept, get the time the collection is opened.
  *
  * <p>It is written to a temporary file, fsynced, and renamed over the previous one, so a crash at
  * any moment leaves either the old or the new checkpoint. Damage is never skipped over: the log
@@ -35,8 +40,10 @@ import java.nio.file.StandardCopyOption;
 final class Checkpoint {
   static final String FILE = "checkpoint.bin";
   private static final int MAGIC = 0x564A4350; // "VJCP"
-  private static final int PLAIN_VERSION = 1;
-  private static final int SEALED_VERSION = 2;
+  private static final int LEGACY_PLAIN_VERSION = 1;
+  private static final int LEGACY_SEALED_VERSION = 2;
+  static final int PLAIN_VERSION = 3;
+  static final int SEALED_VERSION = 4;
   private static final int SEALED_HEADER_BYTES = 4 + 4 + 4 + 16;
 
   private Checkpoint() {}
@@ -101,16 +108,21 @@ final class Checkpoint {
     FileSync.fsyncDirectory(target.getParent());
   }
 
-  /** What a loaded checkpoint says, and the data key version it is sealed with. */
-  record Loaded(long position, boolean hasGraph, int keyVersion) {}
+  /**
+   * What a loaded checkpoint says, the data key version it is sealed with, and whether it is of a
+   * version without write times.
+   */
+  record Loaded(long position, boolean hasGraph, int keyVersion, boolean legacyTimes) {}
 
   /**
-   * Loads the checkpoint in {@code dir} (either format) into an empty store and graph.
+   * Loads the checkpoint in {@code dir} (any version) into an empty store and graph.
    *
+   * @param legacyTime the write time of the points of a checkpoint without write times
    * @return null if there is none
    * @throws IOException if it exists but is damaged, inconsistent or cannot be decrypted
    */
-  static Loaded load(Path dir, CollectionStore store, HnswGraph graph, DataCipher cipher)
+  static Loaded load(
+      Path dir, CollectionStore store, HnswGraph graph, DataCipher cipher, long legacyTime)
       throws IOException {
     Files.deleteIfExists(dir.resolve(FILE + FileSync.TMP_SUFFIX));
     Path file = dir.resolve(FILE);
@@ -130,11 +142,12 @@ final class Checkpoint {
       int version = start.getInt(4);
       BlockReader in;
       int keyVersion = Wal.NO_KEY;
-      if (version == PLAIN_VERSION) {
+      boolean withTimes = version == PLAIN_VERSION || version == SEALED_VERSION;
+      if (version == PLAIN_VERSION || version == LEGACY_PLAIN_VERSION) {
         in = BlockReader.verified(ch, file);
         in.getInt();
         in.getInt();
-      } else if (version == SEALED_VERSION) {
+      } else if (version == SEALED_VERSION || version == LEGACY_SEALED_VERSION) {
         if (start.position() < SEALED_HEADER_BYTES) {
           throw new IOException(file + " is truncated inside its header");
         }
@@ -144,7 +157,7 @@ final class Checkpoint {
         throw new IOException(file + " has unsupported checkpoint version " + version);
       }
       long position = in.getLong();
-      store.readFrom(in);
+      store.readFrom(in, withTimes, legacyTime);
       boolean hasGraph = in.getByte() == 1;
       if (hasGraph) {
         graph.readFrom(in, store.slotCount());
@@ -152,7 +165,7 @@ final class Checkpoint {
       if (!in.atEnd()) {
         throw new IOException(file + " has unexpected bytes after its content");
       }
-      return new Loaded(position, hasGraph, keyVersion);
+      return new Loaded(position, hasGraph, keyVersion, !withTimes);
     } catch (IOException e) {
       if (e.getMessage() != null && e.getMessage().contains(file.toString())) {
         throw e;

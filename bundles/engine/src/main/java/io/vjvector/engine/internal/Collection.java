@@ -43,6 +43,10 @@ import org.slf4j.LoggerFactory;
  * merge the graph's answer with an exact scan of whatever is still pending. Deleted points are
  * repaired out of the graph before their slots are reused. Checkpoints (points and graph) are taken
  * when enough log has accumulated; they let the log be truncated and a restart skip the rebuild.
+ *
+ * <p>With a retention, every read computes a cutoff from the engine's clock and skips points last
+ * written at or before it, so expiry is exact for readers; {@link #sweepExpired} then deletes them
+ * durably in bounded batches, through a log record like any delete.
  */
 final class Collection implements Closeable {
   private static final Logger LOG = LoggerFactory.getLogger(Collection.class);
@@ -61,6 +65,13 @@ final class Collection implements Closeable {
   private final EngineOptions options;
   private final DataCipher cipher;
   private final Runnable afterCheckpoint;
+  private final java.time.Clock clock;
+  // Held by the sweep from choosing expired points until they are deleted, and by a retention
+  // change, so that a sweep never deletes points a longer retention has just brought back.
+  private final ReentrantLock sweepLock = new ReentrantLock();
+  // Some points' write times were set when the collection was opened (from a log or checkpoint
+  // written before write times were kept); the next checkpoint records them.
+  private volatile boolean legacyTimes;
   private final Object graphLock = new Object();
   private final ReentrantLock checkpointLock = new ReentrantLock();
   private final AtomicBoolean indexerScheduled = new AtomicBoolean();
@@ -89,7 +100,8 @@ final class Collection implements Closeable {
       Background background,
       EngineOptions options,
       DataCipher cipher,
-      Runnable afterCheckpoint) {
+      Runnable afterCheckpoint,
+      boolean legacyTimes) {
     this.tenant = tenant;
     this.dir = dir;
     this.meta = meta;
@@ -100,6 +112,8 @@ final class Collection implements Closeable {
     this.options = options;
     this.cipher = cipher;
     this.afterCheckpoint = afterCheckpoint;
+    this.clock = options.clock();
+    this.legacyTimes = legacyTimes;
     this.checkpointPosition = loaded == null ? 0 : loaded.position();
     this.checkpointKeyVersion = loaded == null ? Wal.NO_KEY : loaded.keyVersion();
     this.checkpointBytes = Checkpoint.size(dir);
@@ -183,16 +197,35 @@ final class Collection implements Closeable {
         new HnswGraph(store, meta.distance(), meta.hnsw().m(), meta.hnsw().efConstruct());
     DataCipher cipher =
         keys == null ? DataCipher.PLAINTEXT : new DataCipher(keys, tenant, meta.name());
-    Checkpoint.Loaded loaded = Checkpoint.load(dir, store, graph, cipher);
+    // Points from files written before write times were kept count as written now: nothing
+    // expires at once after an upgrade. Everything else has its time in its record.
+    long openTime = options.clock().millis();
+    Checkpoint.Loaded loaded = Checkpoint.load(dir, store, graph, cipher, openTime);
     long from = loaded == null ? 0 : loaded.position();
+    boolean[] legacy = {loaded != null && loaded.legacyTimes()};
     Wal wal =
         Wal.open(
             dir,
             from,
             cipher,
-            (type, body) -> WalRecords.replay(type, body, meta.dimension(), store));
+            (type, body) -> {
+              if (WalRecords.replay(type, body, meta.dimension(), store, openTime)) {
+                legacy[0] = true;
+              }
+            });
     return new Collection(
-        tenant, dir, meta, wal, store, graph, loaded, background, options, cipher, afterCheckpoint);
+        tenant,
+        dir,
+        meta,
+        wal,
+        store,
+        graph,
+        loaded,
+        background,
+        options,
+        cipher,
+        afterCheckpoint,
+        legacy[0]);
   }
 
   String name() {
@@ -202,20 +235,39 @@ final class Collection implements Closeable {
   CollectionSpec spec() {
     CollectionMeta m = meta;
     return new CollectionSpec(
-        m.name(), m.dimension(), m.distance(), m.hnsw(), m.quantization(), m.embedder());
+        m.name(),
+        m.dimension(),
+        m.distance(),
+        m.hnsw(),
+        m.quantization(),
+        m.embedder(),
+        m.retention());
+  }
+
+  /**
+   * The cutoff of a read starting now: points last written at or before it have expired ({@link
+   * CollectionStore#NEVER} when none can have). Caller holds the state lock.
+   */
+  private long cutoff() {
+    long retention = meta.retentionMillis();
+    return retention == 0
+        ? CollectionStore.NEVER
+        : store.effectiveCutoff(clock.millis() - retention);
   }
 
   CollectionInfo info() {
     state.readLock().lock();
     try {
+      CollectionMeta meta = this.meta;
+      long points = store.count(cutoff());
       return new CollectionInfo(
           tenant,
           meta.name(),
           meta.dimension(),
           meta.distance(),
           meta.createdAt(),
-          store.size(),
-          indexedCount(),
+          points,
+          Math.min(points, indexedCount()),
           meta.hnsw(),
           (long) store.slotCount() * meta.dimension() * Float.BYTES,
           graph.memoryBytes(),
@@ -226,7 +278,8 @@ final class Collection implements Closeable {
           meta.indexes(),
           store.indexes().memoryBytes(),
           status(),
-          meta.embedder());
+          meta.embedder(),
+          meta.retention());
     } finally {
       state.readLock().unlock();
     }
@@ -267,12 +320,13 @@ final class Collection implements Closeable {
   void upsert(List<Point> points) {
     lastWriteNanos = System.nanoTime();
     List<Point> batch = RequestValidator.upsert(points, meta.dimension());
-    ByteBuffer body = WalRecords.encodeUpsert(batch, meta.dimension());
+    long writeTime = clock.millis();
+    ByteBuffer body = WalRecords.encodeUpsert(batch, meta.dimension(), writeTime);
     commit(
-        WalRecords.UPSERT,
+        WalRecords.UPSERT_AT,
         body,
         () -> {
-          int[] slots = store.upsert(batch);
+          int[] slots = store.upsert(batch, writeTime);
           if (!graphEnabled && store.size() >= EXACT_BELOW) {
             enableGraph();
           }
@@ -287,8 +341,9 @@ final class Collection implements Closeable {
     List<PointId> known = new ArrayList<>(distinct.size());
     state.readLock().lock();
     try {
+      long cutoff = cutoff(); // expired points are gone for callers; the sweep deletes them
       for (PointId id : distinct) {
-        if (store.contains(id)) {
+        if (store.visibleSlotOf(id, cutoff) != null) {
           known.add(id);
         }
       }
@@ -303,13 +358,19 @@ final class Collection implements Closeable {
   }
 
   private int deleteKnown(List<PointId> known) {
+    return deleteKnown(
+        WalRecords.DELETE, WalRecords.encodeDelete(known), () -> store.delete(known));
+  }
+
+  /** Logs and applies a delete or expire record; returns how many points it removed. */
+  private int deleteKnown(byte type, ByteBuffer body, Supplier<Integer> delete) {
     // Counted when applied: a concurrent delete of the same id may win the race.
     int n =
         commit(
-            WalRecords.DELETE,
-            WalRecords.encodeDelete(known),
+            type,
+            body,
             () -> {
-              int removed = store.delete(known);
+              int removed = delete.get();
               if (!graphEnabled) {
                 store.releaseTombstones(store.tombstones().size());
               }
@@ -327,8 +388,9 @@ final class Collection implements Closeable {
     List<Point> found = new ArrayList<>(ids.size());
     state.readLock().lock();
     try {
+      long cutoff = cutoff();
       for (PointId id : ids) {
-        Point p = store.get(id);
+        Point p = store.get(id, cutoff);
         if (p != null) {
           found.add(p);
         }
@@ -343,12 +405,14 @@ final class Collection implements Closeable {
     ensureOpen();
     state.readLock().lock();
     try {
+      long cutoff = cutoff();
       if (filter != null && !filter.isEmpty()) {
         long[] n = new long[1];
-        store.forEachMatch(filter, store.indexes().candidates(filter, store::slotOf), s -> n[0]++);
+        store.forEachMatch(
+            filter, store.indexes().candidates(filter, store::slotOf), cutoff, s -> n[0]++);
         return n[0];
       }
-      return store.count(filter);
+      return store.count(cutoff);
     } finally {
       state.readLock().unlock();
     }
@@ -359,7 +423,7 @@ final class Collection implements Closeable {
     ensureOpen();
     state.readLock().lock();
     try {
-      return plannedSearch(query, request).hits();
+      return plannedSearch(query, request, cutoff()).hits();
     } finally {
       state.readLock().unlock();
     }
@@ -371,17 +435,19 @@ final class Collection implements Closeable {
     ensureOpen();
     state.readLock().lock();
     try {
-      return plannedSearch(query, request);
+      return plannedSearch(query, request, cutoff());
     } finally {
       state.readLock().unlock();
     }
   }
 
-  private FilterPlanner.Result plannedSearch(float[] query, SearchRequest request) {
+  /** Caller holds the read lock; points written at or before {@code cutoff} have expired. */
+  private FilterPlanner.Result plannedSearch(float[] query, SearchRequest request, long cutoff) {
     boolean unfiltered = request.filter() == null || request.filter().isEmpty();
     int window = request.limit() + request.offset();
     int ef = request.ef() == null ? GraphSearch.DEFAULT_EF : request.ef();
-    if (unfiltered) {
+    // With expired points present, even an unfiltered search is planned like a filtered one.
+    if (unfiltered && cutoff == CollectionStore.NEVER) {
       if (!request.exact() && graphEnabled && window <= store.size() / 2) {
         return new FilterPlanner.Result(
             GraphSearch.search(
@@ -399,7 +465,8 @@ final class Collection implements Closeable {
         query,
         request,
         store.pendingSnapshot(),
-        ef);
+        ef,
+        cutoff);
   }
 
   /**
@@ -411,7 +478,7 @@ final class Collection implements Closeable {
     if (type == null) {
       throw new VjvException(ErrorType.INVALID_REQUEST, "an index type is required");
     }
-    changeIndexes(meta.withIndex(field, type), () -> store.indexes().create(field, type, store));
+    changeMeta(meta.withIndex(field, type), () -> store.indexes().create(field, type, store));
   }
 
   /** Drops a payload index; returns whether there was one. */
@@ -421,11 +488,72 @@ final class Collection implements Closeable {
       ensureOpen();
       return false;
     }
-    changeIndexes(meta.withoutIndex(field), () -> store.indexes().drop(field));
+    changeMeta(meta.withoutIndex(field), () -> store.indexes().drop(field));
     return true;
   }
 
-  private void changeIndexes(CollectionMeta next, Runnable apply) {
+  /**
+   * Changes the retention, durably (the metadata file is replaced atomically); it applies at once
+   * to every point by its recorded write time.
+   */
+  void setRetention(java.time.Duration retention) {
+    long millis = RequestValidator.retentionMillis(retention);
+    sweepLock.lock();
+    try {
+      changeMeta(meta.withRetention(millis), () -> {});
+    } finally {
+      sweepLock.unlock();
+    }
+  }
+
+  /**
+   * Deletes up to {@code max} expired points, durably, with one log record that deletes only those
+   * not written again meanwhile (so replay deletes exactly the same). Before the first sweep after
+   * opening files without write times, a checkpoint records the times they were given.
+   *
+   * @return how many points were deleted ({@code max}: there may be more)
+   */
+  int sweepExpired(int max) {
+    if (closed || deleted || meta.retentionMillis() == 0) {
+      return 0;
+    }
+    sweepLock.lock();
+    try {
+      long retention = meta.retentionMillis();
+      if (retention == 0) {
+        return 0;
+      }
+      if (legacyTimes) {
+        try {
+          checkpoint(true);
+        } catch (IOException e) {
+          LOG.warn("{}: recording write times in a checkpoint failed; will retry", label(), e);
+        }
+      }
+      long cutoff = clock.millis() - retention;
+      List<PointId> expired;
+      state.readLock().lock();
+      try {
+        expired = store.expiredIds(cutoff, max);
+      } finally {
+        state.readLock().unlock();
+      }
+      if (expired.isEmpty()) {
+        return 0;
+      }
+      int n =
+          deleteKnown(
+              WalRecords.EXPIRE,
+              WalRecords.encodeExpire(expired, cutoff),
+              () -> store.expire(expired, cutoff));
+      LOG.debug("{}: deleted {} expired points", label(), n);
+      return n;
+    } finally {
+      sweepLock.unlock();
+    }
+  }
+
+  private void changeMeta(CollectionMeta next, Runnable apply) {
     lifecycle.readLock().lock();
     try {
       ensureOpen();
@@ -463,6 +591,7 @@ final class Collection implements Closeable {
       store.forEachMatch(
           filter,
           store.indexes().candidates(filter, store::slotOf),
+          cutoff(),
           slot -> matching.add(store.idAt(slot)));
     } finally {
       state.readLock().unlock();
@@ -480,7 +609,7 @@ final class Collection implements Closeable {
     ensureOpen();
     state.readLock().lock();
     try {
-      return Scroll.page(store, request);
+      return Scroll.page(store, request, cutoff());
     } finally {
       state.readLock().unlock();
     }
@@ -500,7 +629,8 @@ final class Collection implements Closeable {
     ensureOpen();
     state.readLock().lock();
     try {
-      float[] query = Examples.query(store, meta.dimension(), request.positive(), negative);
+      long cutoff = cutoff();
+      float[] query = Examples.query(store, meta.dimension(), request.positive(), negative, cutoff);
       List<PointId> examples = new ArrayList<>(request.positive());
       examples.addAll(negative);
       Filter user = request.filter() == null ? Filter.none() : request.filter();
@@ -518,7 +648,7 @@ final class Collection implements Closeable {
               false,
               null);
       // planned like any filtered search: through the graph when the collection has one
-      return plannedSearch(query, search).hits();
+      return plannedSearch(query, search, cutoff).hits();
     } finally {
       state.readLock().unlock();
     }
@@ -760,6 +890,7 @@ final class Collection implements Closeable {
           state.readLock().unlock();
         }
         Checkpoint.publish(tmp.file());
+        legacyTimes = false; // the checkpoint holds every point's write time
         checkpointPosition = position;
         checkpointKeyVersion = tmp.keyVersion();
         checkpointBytes = Checkpoint.size(dir);

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Collections;
@@ -16,7 +17,10 @@ import java.util.Map;
 
 /**
  * The immutable facts about a collection, stored as {@code collection.json}. JSON rather than
- * binary so an operator can read it when something goes wrong.
+ * binary so an operator can read it when something goes wrong. Optional keys are absent in files
+ * written before they existed: {@code embedder} (none), {@code retentionMillis} (keep forever).
+ *
+ * @param retentionMillis how long a point lives after its last write; 0 for forever
  */
 record CollectionMeta(
     String name,
@@ -26,7 +30,8 @@ record CollectionMeta(
     HnswConfig hnsw,
     Quantization quantization,
     Map<String, PayloadIndexType> indexes,
-    String embedder) {
+    String embedder,
+    long retentionMillis) {
   static final int FORMAT = 1;
   private static final String INDEX_PREFIX = "index:";
 
@@ -34,11 +39,25 @@ record CollectionMeta(
     quantization = quantization == null ? Quantization.NONE : quantization;
     indexes =
         indexes == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(indexes));
+    if (retentionMillis < 0) {
+      throw new IllegalArgumentException("negative retention " + retentionMillis);
+    }
   }
 
   CollectionMeta(
       String name, int dimension, Distance distance, Instant createdAt, HnswConfig hnsw) {
-    this(name, dimension, distance, createdAt, hnsw, Quantization.NONE, Map.of(), null);
+    this(name, dimension, distance, createdAt, hnsw, Quantization.NONE, Map.of(), null, 0);
+  }
+
+  /** The retention as the API reports it: null for forever. */
+  Duration retention() {
+    return retentionMillis == 0 ? null : Duration.ofMillis(retentionMillis);
+  }
+
+  /** The same collection with another retention (0: forever). */
+  CollectionMeta withRetention(long millis) {
+    return new CollectionMeta(
+        name, dimension, distance, createdAt, hnsw, quantization, indexes, embedder, millis);
   }
 
   /** The same collection with one more (or a changed) payload index. */
@@ -46,7 +65,7 @@ record CollectionMeta(
     Map<String, PayloadIndexType> next = new LinkedHashMap<>(indexes);
     next.put(field, type);
     return new CollectionMeta(
-        name, dimension, distance, createdAt, hnsw, quantization, next, embedder);
+        name, dimension, distance, createdAt, hnsw, quantization, next, embedder, retentionMillis);
   }
 
   /** The same collection without a payload index. */
@@ -54,7 +73,7 @@ record CollectionMeta(
     Map<String, PayloadIndexType> next = new LinkedHashMap<>(indexes);
     next.remove(field);
     return new CollectionMeta(
-        name, dimension, distance, createdAt, hnsw, quantization, next, embedder);
+        name, dimension, distance, createdAt, hnsw, quantization, next, embedder, retentionMillis);
   }
 
   byte[] toJson() {
@@ -79,6 +98,9 @@ record CollectionMeta(
     StringBuilder sb = new StringBuilder(json);
     if (embedder != null) {
       sb.append(",\n  \"embedder\": ").append(FlatJson.quote(embedder));
+    }
+    if (retentionMillis != 0) {
+      sb.append(",\n  \"retentionMillis\": ").append(retentionMillis);
     }
     for (Map.Entry<String, PayloadIndexType> e : indexes.entrySet()) {
       sb.append(",\n  ")
@@ -124,7 +146,9 @@ record CollectionMeta(
             : Quantization.NONE,
         indexes(m),
         // absent in collections made without an embedder
-        (String) m.get("embedder"));
+        (String) m.get("embedder"),
+        // absent in collections that keep their points forever, and in older files
+        m.containsKey("retentionMillis") ? (Long) m.get("retentionMillis") : 0);
   }
 
   private static Map<String, PayloadIndexType> indexes(Map<String, Object> m) {

@@ -84,7 +84,48 @@ final class CollectionRegistry implements Closeable {
       throw e;
     }
     registry.started = true;
+    registry.scheduleSweep(registry.options.expiry().sweepIntervalMillis());
     return registry;
+  }
+
+  private void scheduleSweep(long delayMillis) {
+    if (options.expiry().sweepIntervalMillis() > 0) {
+      background.schedule("expiry sweep", this::sweepAndReschedule, delayMillis);
+    }
+  }
+
+  private void sweepAndReschedule() {
+    boolean more = sweepExpired();
+    scheduleSweep(more ? 0 : options.expiry().sweepIntervalMillis());
+  }
+
+  /**
+   * Deletes expired points: at most one batch per collection, so each run is bounded.
+   *
+   * @return whether some collection filled its batch (and may have more)
+   */
+  boolean sweepExpired() {
+    int max = options.expiry().sweepBatch();
+    boolean more = false;
+    for (Map<String, Entry> collections : tenants.values()) {
+      for (Entry e : collections.values()) {
+        if (e.collection() == null) {
+          continue;
+        }
+        try {
+          more |= e.collection().sweepExpired(max) >= max;
+        } catch (VjvException ex) {
+          if (ex.type() == ErrorType.UNAVAILABLE || ex.type() == ErrorType.COLLECTION_NOT_FOUND) {
+            LOG.debug("expiry sweep skipped {}: {}", e.collection().name(), ex.getMessage());
+          } else {
+            LOG.warn("deleting expired points of {} failed", e.collection().name(), ex);
+          }
+        } catch (RuntimeException ex) {
+          LOG.warn("deleting expired points of {} failed", e.collection().name(), ex);
+        }
+      }
+    }
+    return more;
   }
 
   KeyService keys() {
@@ -194,11 +235,12 @@ final class CollectionRegistry implements Closeable {
                 name,
                 spec.dimension(),
                 spec.distance(),
-                Instant.now(),
+                Instant.now(options.clock()),
                 spec.hnsw() == null ? HnswConfig.DEFAULT : spec.hnsw(),
                 spec.quantization(),
                 Map.of(),
-                spec.embedder()),
+                spec.embedder(),
+                RequestValidator.retentionMillis(spec.retention())),
             new DataCipher(keys, tenant, name));
         FileSync.fsyncDirectory(staging);
         Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);

@@ -26,11 +26,18 @@ import java.util.Map;
  * slots that existed when it took its batch (or that the graph already links), slots are not reused
  * until the indexer itself releases them, and a slot written meanwhile is linked again.
  *
+ * <p>Every live slot has a write time (epoch millis, from the write's log record). A read passes a
+ * cutoff: slots written at or before it have expired and are skipped as if deleted ({@link #NEVER}
+ * skips nothing). They stay until a sweep deletes them with {@link #expire}.
+ *
  * <p>Points handed in must already be validated and owned by the engine (see {@link
  * RequestValidator}); payload maps are stored as given and shared with readers, which is safe
  * because they are unmodifiable.
  */
 final class CollectionStore {
+  /** The cutoff of a read in a collection without retention: nothing expires. */
+  static final long NEVER = Long.MIN_VALUE;
+
   private final VectorSlab vectors;
   private final Map<PointId, Integer> slotsById = new HashMap<>();
   // ids and norms are read without the lock by the indexer (see Collection#indexStep): grown
@@ -38,6 +45,12 @@ final class CollectionStore {
   private volatile PointId[] ids = new PointId[16];
   private Object[] payloads = new Object[16];
   private volatile double[] norms = new double[16];
+  private long[] writeTimes = new long[16];
+  // No live point was written before this (a lower bound, so reads with an earlier cutoff skip the
+  // expiry checks). Writers lower it under the write lock; after an expiry it is stale, and the
+  // next read recomputes it exactly: readers share the read lock, so they all compute the same.
+  private volatile long oldestWriteTime = Long.MAX_VALUE;
+  private volatile boolean oldestStale;
   private int slotCount;
   private int[] freeSlots = new int[16];
   private int freeCount;
@@ -58,8 +71,11 @@ final class CollectionStore {
     this.vectors = new VectorSlab(dimension);
   }
 
-  /** Returns the slot each point went to, in order. */
-  int[] upsert(List<Point> points) {
+  /** Stores points written at {@code writeTime}; returns the slot each went to, in order. */
+  int[] upsert(List<Point> points, long writeTime) {
+    if (writeTime < oldestWriteTime) {
+      oldestWriteTime = writeTime;
+    }
     int[] slots = new int[points.size()];
     int i = 0;
     for (Point p : points) {
@@ -71,6 +87,7 @@ final class CollectionStore {
         quantizer.encode(slot, p.vector(), 0);
       }
       norms[slot] = VectorMath.norm(p.vector());
+      writeTimes[slot] = writeTime;
       Map<String, Object> before = existing == null ? null : payloadAt(slot);
       if (!indexes.isEmpty()) {
         indexes.update(slot, before, p.payload());
@@ -88,12 +105,27 @@ final class CollectionStore {
 
   /** Returns how many of the ids were present; their slots become tombstones. */
   int delete(List<PointId> toDelete) {
+    return delete(toDelete, Long.MAX_VALUE);
+  }
+
+  /**
+   * Deletes those of the ids that were last written at or before {@code cutoff}; returns how many.
+   * A point written again since it expired is kept.
+   */
+  int expire(List<PointId> toDelete, long cutoff) {
+    int n = delete(toDelete, cutoff);
+    oldestStale = true;
+    return n;
+  }
+
+  private int delete(List<PointId> toDelete, long cutoff) {
     int deleted = 0;
     for (PointId id : toDelete) {
-      Integer slot = slotsById.remove(id);
-      if (slot == null) {
+      Integer slot = slotsById.get(id);
+      if (slot == null || writeTimes[slot] > cutoff) {
         continue;
       }
+      slotsById.remove(id);
       Map<String, Object> before = payloadAt(slot);
       if (!indexes.isEmpty()) {
         indexes.update(slot, before, null);
@@ -126,6 +158,52 @@ final class CollectionStore {
   /** The slot of a live point, or null. */
   Integer slotOf(PointId id) {
     return slotsById.get(id);
+  }
+
+  /** When the point in a live slot was last written (epoch millis). */
+  long writeTimeAt(int slot) {
+    return writeTimes[slot];
+  }
+
+  /** The slot of a point that is live and not expired at {@code cutoff}, or null. */
+  Integer visibleSlotOf(PointId id, long cutoff) {
+    Integer slot = slotsById.get(id);
+    return slot == null || writeTimes[slot] <= cutoff ? null : slot;
+  }
+
+  /**
+   * The cutoff a read at {@code cutoff} has to apply: {@link #NEVER} when no live point is that
+   * old, so the common read checks nothing. Caller holds the read (or write) lock.
+   */
+  long effectiveCutoff(long cutoff) {
+    if (cutoff == NEVER) {
+      return NEVER;
+    }
+    if (oldestStale) {
+      long oldest = Long.MAX_VALUE;
+      for (int slot = 0; slot < slotCount; slot++) {
+        if (ids[slot] != null && writeTimes[slot] < oldest) {
+          oldest = writeTimes[slot];
+        }
+      }
+      oldestWriteTime = oldest;
+      oldestStale = false;
+    }
+    return cutoff < oldestWriteTime ? NEVER : cutoff;
+  }
+
+  /** Up to {@code max} ids of points written at or before {@code cutoff}, in slot order. */
+  List<PointId> expiredIds(long cutoff, int max) {
+    List<PointId> out = new java.util.ArrayList<>();
+    if (effectiveCutoff(cutoff) == NEVER) {
+      return out;
+    }
+    for (int slot = 0; slot < slotCount && out.size() < max; slot++) {
+      if (ids[slot] != null && writeTimes[slot] <= cutoff) {
+        out.add(ids[slot]);
+      }
+    }
+    return out;
   }
 
   /** Slots deleted but not yet reusable. */
@@ -253,34 +331,38 @@ final class CollectionStore {
     return slotsById.containsKey(id);
   }
 
-  /** The point with a fresh copy of its vector, or null. */
-  Point get(PointId id) {
-    Integer slot = slotsById.get(id);
+  /** The point with a fresh copy of its vector, or null (also if it expired at {@code cutoff}). */
+  Point get(PointId id, long cutoff) {
+    Integer slot = visibleSlotOf(id, cutoff);
     return slot == null ? null : new Point(id, vectors.copy(slot), payloadAt(slot));
   }
 
   /**
-   * Calls {@code action} with every live slot matching {@code filter}, looking only at {@code
-   * candidates} (a superset from the payload indexes) when given.
+   * Calls {@code action} with every live slot written after {@code cutoff} and matching {@code
+   * filter}, looking only at {@code candidates} (a superset from the payload indexes) when given.
    */
-  void forEachMatch(Filter filter, BitSet candidates, java.util.function.IntConsumer action) {
+  void forEachMatch(
+      Filter filter, BitSet candidates, long cutoff, java.util.function.IntConsumer action) {
     boolean filtered = filter != null && !filter.isEmpty();
     for (int slot = candidates == null ? 0 : candidates.nextSetBit(0);
         slot >= 0 && slot < slotCount;
         slot = candidates == null ? slot + 1 : candidates.nextSetBit(slot + 1)) {
-      if (ids[slot] != null && (!filtered || filter.test(ids[slot], payloadAt(slot)))) {
+      if (ids[slot] != null
+          && writeTimes[slot] > cutoff
+          && (!filtered || filter.test(ids[slot], payloadAt(slot)))) {
         action.accept(slot);
       }
     }
   }
 
-  long count(Filter filter) {
-    if (filter == null || filter.isEmpty()) {
+  /** How many live points were written after {@code cutoff}. */
+  long count(long cutoff) {
+    if (effectiveCutoff(cutoff) == NEVER) {
       return size();
     }
     long n = 0;
     for (int slot = 0; slot < slotCount; slot++) {
-      if (ids[slot] != null && filter.test(ids[slot], payloadAt(slot))) {
+      if (ids[slot] != null && writeTimes[slot] > cutoff) {
         n++;
       }
     }
@@ -331,8 +413,14 @@ final class CollectionStore {
   private static final int TOMBSTONE = 2;
 
   /**
-   * Writes every slot (vector, norm, id and payload of a live one, or its state) and the pending
-   * set to a checkpoint. Caller holds the read lock.
+   * Writes every slot (vector, norm, write time, id and payload of a live one, or its state) and
+   * the pending set to a checkpoint. Caller holds the read lock.
+   *
+   * <pre>
+   * store = dimension (int), slots (int), slots * vector, slots * norm (double),
+   *         [slots * write time (long)]   (checkpoint versions 3 and 4 only)
+   *         slots * state, has-pending (byte), pending count (int), pending slots (int)
+   * </pre>
    */
   void writeTo(BlockWriter out) throws IOException {
     int dim = vectors.dimension();
@@ -348,6 +436,9 @@ final class CollectionStore {
     }
     for (int slot = 0; slot < slotCount; slot++) {
       out.putDouble(ids[slot] != null ? norms[slot] : 0);
+    }
+    for (int slot = 0; slot < slotCount; slot++) {
+      out.putLong(ids[slot] != null ? writeTimes[slot] : 0);
     }
     java.util.BitSet dead = new java.util.BitSet();
     for (int i = 0; i < tombstones.size(); i++) {
@@ -375,8 +466,13 @@ final class CollectionStore {
     out.putInts(pendingSlots, 0, pendingSlots.length);
   }
 
-  /** Reads what {@link #writeTo} wrote into an empty store. */
-  void readFrom(BlockReader in) throws IOException {
+  /**
+   * Reads what {@link #writeTo} wrote into an empty store.
+   *
+   * @param withTimes whether the checkpoint holds write times (else every point gets {@code
+   *     legacyTime})
+   */
+  void readFrom(BlockReader in, boolean withTimes, long legacyTime) throws IOException {
     int dim = in.getInt();
     if (dim != vectors.dimension()) {
       throw new IOException(
@@ -392,6 +488,9 @@ final class CollectionStore {
     for (int slot = 0; slot < count; slot++) {
       norms[slot] = in.getDouble();
     }
+    for (int slot = 0; slot < count; slot++) {
+      writeTimes[slot] = withTimes ? in.getLong() : legacyTime;
+    }
     freeCount = 0;
     for (int slot = 0; slot < count; slot++) {
       int state = in.getByte();
@@ -401,6 +500,7 @@ final class CollectionStore {
         Map<String, Object> payload = PayloadCodec.readMap(rec);
         ids[slot] = id;
         payloads[slot] = payload;
+        oldestWriteTime = Math.min(oldestWriteTime, writeTimes[slot]);
         payloadBytes += PayloadSize.of(payload);
         if (slotsById.put(id, slot) != null) {
           throw new IOException("checkpoint holds point " + id + " twice");
@@ -440,6 +540,7 @@ final class CollectionStore {
       ids = Arrays.copyOf(ids, capacity);
       payloads = Arrays.copyOf(payloads, capacity);
       norms = Arrays.copyOf(norms, capacity);
+      writeTimes = Arrays.copyOf(writeTimes, capacity);
     }
     return slotCount++;
   }

@@ -84,6 +84,30 @@ public final class EngineService implements VectorEngine, EngineKeys, AutoClosea
     int indexBatch() default 256;
 
     /**
+     * How often expired points are deleted.
+     *
+     * @return seconds
+     */
+    @AttributeDefinition(
+        name = "Expiry sweep interval (seconds)",
+        description =
+            "How often expired points of collections with a retention are deleted for good"
+                + " (readers never see them once expired, whether deleted yet or not).")
+    long expirySweepSeconds() default 10;
+
+    /**
+     * Expiry sweep batch.
+     *
+     * @return points per collection and sweep
+     */
+    @AttributeDefinition(
+        name = "Expiry sweep batch",
+        description =
+            "At most this many expired points are deleted per collection and sweep (one log"
+                + " record); when a batch is full the next sweep follows at once.")
+    int expirySweepBatch() default 10_000;
+
+    /**
      * Whether new writes are encrypted.
      *
      * @return true unless benchmarking
@@ -166,9 +190,15 @@ public final class EngineService implements VectorEngine, EngineKeys, AutoClosea
 
   @Activate
   void activate(Config config) {
-    if (config.checkpointLogMegabytes() < 1 || config.indexBatch() < 1) {
+    if (config.checkpointLogMegabytes() < 1
+        || config.indexBatch() < 1
+        || config.expirySweepSeconds() < 1
+        || config.expirySweepBatch() < 1
+        || config.expirySweepBatch() > MAX_BATCH) {
       throw new IllegalArgumentException(
-          "checkpointLogMegabytes and indexBatch must be at least 1");
+          "checkpointLogMegabytes, indexBatch and expirySweepSeconds must be at least 1,"
+              + " expirySweepBatch 1 to "
+              + MAX_BATCH);
     }
     options =
         new EngineOptions(
@@ -180,7 +210,11 @@ public final class EngineService implements VectorEngine, EngineKeys, AutoClosea
                 config.masterKeyStore(),
                 config.masterKeyAlias(),
                 config.masterKeyStorePasswordEnv(),
-                System::getenv));
+                System::getenv),
+            new EngineOptions.Expiry(
+                java.time.Clock.systemUTC(),
+                config.expirySweepSeconds() * 1000,
+                config.expirySweepBatch()));
     open(resolveDataDir(config.dataDir()));
   }
 
@@ -264,6 +298,16 @@ public final class EngineService implements VectorEngine, EngineKeys, AutoClosea
   @Override
   public Optional<CollectionSpec> spec(String tenant, String name) {
     return registry().find(tenant, name).map(Collection::spec);
+  }
+
+  @Override
+  public void setRetention(String tenant, String collection, java.time.Duration retention) {
+    registry().require(tenant, collection).setRetention(retention);
+  }
+
+  /** Runs one expiry sweep over every collection now (tests); returns whether more is left. */
+  boolean sweepExpired() {
+    return registry().sweepExpired();
   }
 
   @Override

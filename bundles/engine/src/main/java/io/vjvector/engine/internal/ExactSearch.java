@@ -27,12 +27,13 @@ final class ExactSearch {
       float[] query,
       Filter filter,
       SearchRequest request) {
-    return search(store, distance, query, filter, null, request);
+    return search(store, distance, query, filter, null, CollectionStore.NEVER, request);
   }
 
   /**
    * Like {@link #search(CollectionStore, Distance, float[], Filter, SearchRequest)}, scanning only
-   * {@code candidates} (a superset of the filter's matches from the payload indexes) when given.
+   * {@code candidates} (a superset of the filter's matches from the payload indexes) when given,
+   * and skipping points written at or before {@code cutoff} (expired).
    */
   static List<ScoredPoint> search(
       CollectionStore store,
@@ -40,6 +41,7 @@ final class ExactSearch {
       float[] query,
       Filter filter,
       BitSet candidates,
+      long cutoff,
       SearchRequest request) {
     int live = store.size();
     int window = request.limit() + request.offset();
@@ -54,6 +56,7 @@ final class ExactSearch {
     store.forEachMatch(
         filtered ? filter : null,
         candidates,
+        cutoff,
         slot -> {
           float score = store.score(distance, query, queryNorm, slot);
           if (VectorMath.within(distance, score, threshold)) {

@@ -11,11 +11,16 @@ final class Examples {
 
   /**
    * The mean of the positive examples, moved away from the mean of the negative ones: {@code 2 *
-   * pos - neg}. Caller holds the store's read lock.
+   * pos - neg}. Caller holds the store's read lock. Points written at or before {@code cutoff} have
+   * expired and are not found.
    */
   static float[] query(
-      CollectionStore store, int dimension, List<PointId> positive, List<PointId> negative) {
-    double[] pos = mean(store, dimension, positive);
+      CollectionStore store,
+      int dimension,
+      List<PointId> positive,
+      List<PointId> negative,
+      long cutoff) {
+    double[] pos = mean(store, dimension, positive, cutoff);
     float[] query = new float[dimension];
     if (negative.isEmpty()) {
       for (int i = 0; i < dimension; i++) {
@@ -23,17 +28,18 @@ final class Examples {
       }
       return query;
     }
-    double[] neg = mean(store, dimension, negative);
+    double[] neg = mean(store, dimension, negative, cutoff);
     for (int i = 0; i < dimension; i++) {
       query[i] = (float) (2 * pos[i] - neg[i]);
     }
     return query;
   }
 
-  private static double[] mean(CollectionStore store, int dimension, List<PointId> ids) {
+  private static double[] mean(
+      CollectionStore store, int dimension, List<PointId> ids, long cutoff) {
     double[] sum = new double[dimension];
     for (PointId id : ids) {
-      var point = store.get(id);
+      var point = store.get(id, cutoff);
       if (point == null) {
         throw new VjvException(ErrorType.NOT_FOUND, "no point " + id + " to use as an example");
       }

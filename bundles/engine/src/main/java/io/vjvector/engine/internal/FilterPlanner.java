@@ -20,7 +20,9 @@ import java.util.function.IntPredicate;
  *       proportion to how many it has to skip; if that still finds too few, fall back to exact.
  * </ul>
  *
- * Selectivity is measured on a random sample of the candidates (or of all points).
+ * Selectivity is measured on a random sample of the candidates (or of all points). Expired points
+ * count as not matching, so a search of a collection whose points are expiring is planned here too,
+ * with an empty filter.
  */
 final class FilterPlanner {
   /** At most this many candidates are always scored exactly. */
@@ -47,7 +49,10 @@ final class FilterPlanner {
   /** The result and how it was found. */
   record Result(List<ScoredPoint> hits, Plan plan, double selectivity) {}
 
-  /** Caller holds the read lock; {@code graph} is null when the collection has none. */
+  /**
+   * Caller holds the read lock; {@code graph} is null when the collection has none; points written
+   * at or before {@code cutoff} have expired ({@link CollectionStore#NEVER}: none).
+   */
   static Result search(
       CollectionStore store,
       HnswGraph graph,
@@ -55,27 +60,29 @@ final class FilterPlanner {
       float[] query,
       SearchRequest request,
       BitSet pending,
-      int ef) {
-    Filter filter = request.filter();
+      int ef,
+      long cutoff) {
+    Filter filter = request.filter() == null ? Filter.none() : request.filter();
     BitSet candidates = store.indexes().candidates(filter, store::slotOf);
     int live = store.size();
     int window = request.limit() + request.offset();
     if (candidates != null && candidates.cardinality() <= EXACT_CANDIDATES) {
       return new Result(
-          ExactSearch.search(store, distance, query, filter, candidates, request),
+          ExactSearch.search(store, distance, query, filter, candidates, cutoff, request),
           Plan.EXACT_CANDIDATES,
           -1);
     }
-    double selectivity = sampleSelectivity(store, filter, candidates);
+    double selectivity = sampleSelectivity(store, filter, candidates, cutoff);
     if (graph == null || request.exact() || selectivity <= EXACT_SELECTIVITY) {
       return new Result(
-          ExactSearch.search(store, distance, query, filter, candidates, request),
+          ExactSearch.search(store, distance, query, filter, candidates, cutoff, request),
           Plan.EXACT_SCAN,
           selectivity);
     }
     IntPredicate allowed =
         s ->
             (candidates == null || candidates.get(s))
+                && store.writeTimeAt(s) > cutoff
                 && filter.test(store.idAt(s), store.payloadAt(s));
     int beam = (int) Math.min(MAX_FILTERED_EF, Math.ceil(Math.max(ef, window) / selectivity));
     List<ScoredPoint> hits =
@@ -83,15 +90,16 @@ final class FilterPlanner {
     long expected = (long) (selectivity * live);
     if (hits.size() < request.limit() && expected > hits.size() + request.offset()) {
       return new Result(
-          ExactSearch.search(store, distance, query, filter, candidates, request),
+          ExactSearch.search(store, distance, query, filter, candidates, cutoff, request),
           Plan.GRAPH_FALLBACK_EXACT,
           selectivity);
     }
     return new Result(hits, Plan.FILTERED_GRAPH, selectivity);
   }
 
-  /** The fraction of live points the filter accepts, from a sample. */
-  static double sampleSelectivity(CollectionStore store, Filter filter, BitSet candidates) {
+  /** The fraction of live points the filter accepts and that have not expired, from a sample. */
+  static double sampleSelectivity(
+      CollectionStore store, Filter filter, BitSet candidates, long cutoff) {
     int end = store.slotCount();
     int live = store.size();
     if (live == 0) {
@@ -109,6 +117,7 @@ final class FilterPlanner {
       }
       seen++;
       if ((candidates == null || candidates.get(slot))
+          && store.writeTimeAt(slot) > cutoff
           && filter.test(store.idAt(slot), store.payloadAt(slot))) {
         matched++;
       }

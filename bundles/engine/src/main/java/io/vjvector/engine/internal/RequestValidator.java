@@ -54,6 +54,30 @@ final class RequestValidator {
               + embedder
               + "'");
     }
+    retentionMillis(spec.retention());
+  }
+
+  /**
+   * A retention in milliseconds, 0 for forever ({@code null} or zero).
+   *
+   * @throws VjvException {@code INVALID_REQUEST} if it is negative, below a millisecond or above
+   *     {@link VectorEngine#MAX_RETENTION}
+   */
+  static long retentionMillis(java.time.Duration retention) {
+    if (retention == null || retention.isZero()) {
+      return 0;
+    }
+    if (retention.isNegative()
+        || retention.toMillis() < 1
+        || retention.compareTo(VectorEngine.MAX_RETENTION) > 0) {
+      throw new VjvException(
+          ErrorType.INVALID_REQUEST,
+          "retention must be between 1 ms and "
+              + VectorEngine.MAX_RETENTION.toDays()
+              + " days (or zero to keep points forever), got "
+              + retention);
+    }
+    return retention.toMillis();
   }
 
   /**

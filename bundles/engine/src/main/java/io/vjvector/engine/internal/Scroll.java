@@ -14,8 +14,11 @@ import java.util.PriorityQueue;
 final class Scroll {
   private Scroll() {}
 
-  /** Caller holds the store's read lock and has validated the request. */
-  static ScrollPage page(CollectionStore store, ScrollRequest request) {
+  /**
+   * Caller holds the store's read lock and has validated the request; points written at or before
+   * {@code cutoff} have expired and are skipped.
+   */
+  static ScrollPage page(CollectionStore store, ScrollRequest request, long cutoff) {
     int want = request.limit() + 1; // one more tells where the next page starts
     PointId from = request.from();
     Filter filter = request.filter();
@@ -25,6 +28,7 @@ final class Scroll {
     for (int slot = 0, end = store.slotCount(); slot < end; slot++) {
       PointId id = store.idAt(slot);
       if (id == null
+          || store.writeTimeAt(slot) <= cutoff
           || (from != null && id.compareTo(from) < 0)
           || (filtered && !filter.test(id, store.payloadAt(slot)))) {
         continue;

@@ -12,14 +12,24 @@ import java.util.Map;
  * all-or-nothing across a crash.
  *
  * <pre>
- * upsert = count (varint), dimension (varint), count * (id, dimension * float, payload)
- * delete = count (varint), count * id
+ * type 1 upsert    = points                      (before write times were recorded)
+ * type 3 upsert-at = write time (long, epoch ms), points
+ * type 2 delete    = count (varint), count * id
+ * type 4 expire    = cutoff (long, epoch ms), count (varint), count * id
+ * points = count (varint), dimension (varint), count * (id, dimension * float, payload)
  * id     = 0, unsigned varint | 1, string (varint byte length, UTF-8)
  * </pre>
+ *
+ * <p>The write time of a point is part of its record, so replay after any delay rebuilds the same
+ * times; points of an old type 1 record get the time the collection is opened. An expire record
+ * deletes only those of its points last written at or before its cutoff: a point upserted again
+ * after the sweep chose it survives, live and in replay alike.
  */
 final class WalRecords {
   static final byte UPSERT = 1;
   static final byte DELETE = 2;
+  static final byte UPSERT_AT = 3;
+  static final byte EXPIRE = 4;
 
   private static final int NUMBER_ID = 0;
   private static final int STRING_ID = 1;
@@ -37,9 +47,11 @@ final class WalRecords {
     }
   }
 
-  static ByteBuffer encodeUpsert(List<Point> points, int dimension) {
+  /** An {@link #UPSERT_AT} body: the points, written at {@code writeTime} (epoch millis). */
+  static ByteBuffer encodeUpsert(List<Point> points, int dimension, long writeTime) {
     checkFits(points.size(), dimension);
-    ByteWriter out = new ByteWriter(points.size() * (4L * dimension + 24), BODY_LIMIT);
+    ByteWriter out = new ByteWriter(points.size() * (4L * dimension + 24) + 8, BODY_LIMIT);
+    out.putLong(writeTime);
     out.putVarInt(points.size());
     out.putVarInt(dimension);
     for (Point p : points) {
@@ -52,24 +64,51 @@ final class WalRecords {
 
   static ByteBuffer encodeDelete(List<PointId> ids) {
     ByteWriter out = new ByteWriter(ids.size() * 12L + 8, BODY_LIMIT);
+    writeIds(out, ids);
+    return out.toBuffer();
+  }
+
+  /** An {@link #EXPIRE} body: delete those of {@code ids} last written at or before cutoff. */
+  static ByteBuffer encodeExpire(List<PointId> ids, long cutoff) {
+    ByteWriter out = new ByteWriter(ids.size() * 12L + 16, BODY_LIMIT);
+    out.putLong(cutoff);
+    writeIds(out, ids);
+    return out.toBuffer();
+  }
+
+  private static void writeIds(ByteWriter out, List<PointId> ids) {
     out.putVarInt(ids.size());
     for (PointId id : ids) {
       writeId(out, id);
     }
-    return out.toBuffer();
   }
 
-  /** Applies a replayed record; throws IllegalArgumentException for anything undecodable. */
-  static void replay(byte type, ByteBuffer body, int dimension, CollectionStore store) {
+  /**
+   * Applies a replayed record; throws IllegalArgumentException for anything undecodable.
+   *
+   * @param legacyTime the write time of points whose record has none (type 1)
+   * @return whether the record was of the type without write times
+   */
+  static boolean replay(
+      byte type, ByteBuffer body, int dimension, CollectionStore store, long legacyTime) {
     ByteReader in = new ByteReader(body);
     switch (type) {
-      case UPSERT -> store.upsert(readUpsert(in, dimension));
+      case UPSERT -> store.upsert(readUpsert(in, dimension), legacyTime);
+      case UPSERT_AT -> {
+        long writeTime = in.getLong();
+        store.upsert(readUpsert(in, dimension), writeTime);
+      }
       case DELETE -> store.delete(readDelete(in));
+      case EXPIRE -> {
+        long cutoff = in.getLong();
+        store.expire(readDelete(in), cutoff);
+      }
       default -> throw new IllegalArgumentException("unknown record type " + type);
     }
     if (in.hasRemaining()) {
       throw ByteReader.malformed("unexpected bytes after the end of the record");
     }
+    return type == UPSERT;
   }
 
   private static List<Point> readUpsert(ByteReader in, int dimension) {

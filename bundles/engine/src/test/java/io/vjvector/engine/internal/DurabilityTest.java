@@ -267,9 +267,9 @@ class DurabilityTest {
     return Fixtures.walFile(dir, "t", "c");
   }
 
-  /** Bytes of a sealed upsert record of small numeric ids without payloads. */
+  /** Bytes of a sealed upsert record (with its write time) of small numeric ids. */
   private static long recordSize(int points, int dimension, int payloadBytes) {
-    long body = 2 + points * (2 + 4L * dimension + 1 + payloadBytes);
+    long body = 8 + 2 + points * (2 + 4L * dimension + 1 + payloadBytes);
     return WalFormat.MIN_FRAME_BYTES + WalFormat.SEALED_OVERHEAD + body;
   }
 

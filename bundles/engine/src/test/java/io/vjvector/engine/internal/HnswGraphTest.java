@@ -35,7 +35,7 @@ class HnswGraphTest {
     for (int i = 0; i < POINTS; i++) {
       points.add(new Point(PointId.of(i), clustered(random), Map.of()));
     }
-    store.upsert(points);
+    store.upsert(points, 0);
     HnswGraph graph = new HnswGraph(store, distance, 16, 100);
     for (int slot = 0; slot < store.slotCount(); slot++) {
       graph.insert(slot);
@@ -61,7 +61,7 @@ class HnswGraphTest {
     for (int i = 0; i < 300; i++) {
       again.add(new Point(PointId.of("new" + i), clustered(random), Map.of()));
     }
-    store.upsert(again);
+    store.upsert(again, 0);
     for (Point p : again) {
       graph.insert(slotOf(store, p.id()));
     }

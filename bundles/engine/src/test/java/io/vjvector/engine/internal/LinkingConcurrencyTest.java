@@ -40,12 +40,13 @@ class LinkingConcurrencyTest {
             List.of(
                 new Point(PointId.of(1), new float[] {1, 0}, Map.of()),
                 new Point(PointId.of(2), new float[] {0, 1}, Map.of()),
-                new Point(PointId.of(3), new float[] {1, 1}, Map.of())));
+                new Point(PointId.of(3), new float[] {1, 1}, Map.of())),
+            0);
     int[] batch = store.takeBatch(10);
     assertArrayEquals(slots, batch);
     assertEquals(3, store.pendingCount(), "slots being linked are still scanned by searches");
     // written again (2) and deleted (3) while the indexer reads the old vectors
-    store.upsert(List.of(new Point(PointId.of(2), new float[] {5, 5}, Map.of())));
+    store.upsert(List.of(new Point(PointId.of(2), new float[] {5, 5}, Map.of())), 0);
     store.delete(List.of(PointId.of(3)));
     assertEquals(2, store.pendingCount());
     store.linked(batch);
