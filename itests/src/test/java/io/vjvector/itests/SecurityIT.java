@@ -549,6 +549,56 @@ public class SecurityIT extends VjvExamSupport {
   }
 
   @Test
+  public void retentionExpiresPointsAfterTheirLastWrite() throws Exception {
+    Http t = http.as(tenant("ttl", null));
+    Http.Reply created =
+        t.post(
+            "collections",
+            Map.of("name", "events", "dimension", 3, "distance", "cosine", "retention_seconds", 2));
+    assertEquals(created.toString(), 201, created.status);
+    assertEquals(2, created.json().get("retention_seconds").asInt());
+    assertProblem(
+        t.put("collections/events/retention", Map.of("retention_seconds", -1)),
+        400,
+        "invalid-request");
+    assertEquals(
+        200,
+        t.put(
+                "collections/events/points",
+                Map.of("points", List.of(point(1, new float[] {1, 0, 0}, Map.of("k", "v")))))
+            .status);
+    assertEquals(200, t.get("collections/events/points/1").status);
+    long end = System.nanoTime() + 10_000_000_000L;
+    int status = 200;
+    while (status == 200 && System.nanoTime() < end) {
+      Thread.sleep(250);
+      status = t.get("collections/events/points/1").status;
+    }
+    assertEquals("the point outlived its retention", 404, status);
+    assertEquals(
+        0, t.post("collections/events/points/count", Map.of()).json().get("count").asInt());
+    assertEquals(
+        0,
+        t.post("collections/events/search", Map.of("vector", new float[] {1, 0, 0}, "limit", 5))
+            .json()
+            .get("result")
+            .size());
+
+    // keep points until deleted again
+    Http.Reply forever = t.put("collections/events/retention", Map.of("retention_seconds", 0));
+    assertEquals(forever.toString(), 200, forever.status);
+    assertFalse(forever.json().has("retention_seconds"));
+    assertEquals(
+        200,
+        t.put(
+                "collections/events/points",
+                Map.of("points", List.of(point(2, new float[] {1, 0, 0}, Map.of()))))
+            .status);
+    Thread.sleep(2500);
+    assertEquals(200, t.get("collections/events/points/2").status);
+  }
+
+  @Test
   public void auditChainVerifiesAndDetectsAnEditedLine() throws Exception {
     Http t = http.as(tenant("audited", null));
     collection(t, "a");

@@ -30,6 +30,11 @@ public class CollectionCreateCommand extends EngineCommand {
       values = {"none", "int8", "binary"})
   String quantization = "none";
 
+  @Option(
+      name = "--retention-seconds",
+      description = "Points live this long after their last write (default: until deleted)")
+  long retentionSeconds;
+
   @Option(name = "--simulate", description = "Validate only; create nothing")
   boolean simulate;
 
@@ -38,6 +43,9 @@ public class CollectionCreateCommand extends EngineCommand {
     Distance d = Distance.parse(distance);
     if (dimension < 1) {
       throw new IllegalArgumentException("dimension must be at least 1");
+    }
+    if (retentionSeconds < 0) {
+      throw new IllegalArgumentException("--retention-seconds must not be negative");
     }
     Quantization q = Quantization.fromWire(quantization);
     if (q == null) {
@@ -50,7 +58,16 @@ public class CollectionCreateCommand extends EngineCommand {
       return null;
     }
     CollectionInfo c =
-        engine.createCollection(tenant, new CollectionSpec(name, dimension, d, null, q));
+        engine.createCollection(
+            tenant,
+            new CollectionSpec(
+                name,
+                dimension,
+                d,
+                null,
+                q,
+                null,
+                retentionSeconds > 0 ? java.time.Duration.ofSeconds(retentionSeconds) : null));
     System.out.println(
         "Created collection "
             + c.name()

@@ -9,6 +9,7 @@ import io.vjvector.rest.internal.dto.CollectionView;
 import io.vjvector.rest.internal.dto.CreateCollection;
 import io.vjvector.rest.internal.dto.CreateIndex;
 import io.vjvector.rest.internal.dto.HnswConfigDto;
+import io.vjvector.rest.internal.dto.PutRetention;
 import io.vjvector.sdk.error.ErrorType;
 import io.vjvector.sdk.error.VjvException;
 import io.vjvector.sdk.vector.Distance;
@@ -115,7 +116,8 @@ public class CollectionsResource {
                     distance,
                     hnsw(body.hnswConfig),
                     quantization,
-                    body.embedder));
+                    body.embedder,
+                    Convert.retention(body.retentionSeconds)));
     return Response.created(URI.create("collections/" + info.name()))
         .entity(Convert.collection(info))
         .build();
@@ -194,6 +196,27 @@ public class CollectionsResource {
           ErrorType.NOT_FOUND, "collection '" + name + "' has no index on '" + field + "'");
     }
     return Response.noContent().build();
+  }
+
+  /**
+   * Changes how long the collection's points live after their last write; points already past a
+   * shorter retention disappear at once.
+   *
+   * @param name the collection
+   * @param body the retention in seconds, 0 to keep points until they are deleted
+   * @return the collection
+   */
+  @Requires(Permission.COLLECTIONS_MANAGE)
+  @PUT
+  @Path("{name}/retention")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public CollectionView retention(@PathParam("name") String name, PutRetention body) {
+    if (body == null || body.retentionSeconds == null) {
+      throw Convert.invalid("'retention_seconds' is required (0 keeps points until deleted)");
+    }
+    gate.engine()
+        .setRetention(caller.tenantFor(name), name, Convert.retention(body.retentionSeconds));
+    return get(name);
   }
 
   private static HnswConfig hnsw(HnswConfigDto dto) {

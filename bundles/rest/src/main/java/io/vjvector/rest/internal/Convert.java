@@ -199,7 +199,21 @@ final class Convert {
     v.payloadIndexes = new java.util.LinkedHashMap<>();
     c.payloadIndexes().forEach((field, type) -> v.payloadIndexes.put(field, type.wireName()));
     v.diskBytes = c.diskBytes();
+    v.retentionSeconds = c.retention() == null ? null : c.retention().toSeconds();
     return v;
+  }
+
+  /** A retention in seconds from a request: absent or 0 keeps points until they are deleted. */
+  static java.time.Duration retention(Long seconds) {
+    if (seconds == null || seconds == 0) {
+      return null;
+    }
+    if (seconds < 0 || seconds > io.vjvector.engine.VectorEngine.MAX_RETENTION.toSeconds()) {
+      throw invalid(
+          "'retention_seconds' must be between 0 and "
+              + io.vjvector.engine.VectorEngine.MAX_RETENTION.toSeconds());
+    }
+    return java.time.Duration.ofSeconds(seconds);
   }
 
   static VjvException invalid(String detail) {

@@ -52,4 +52,8 @@ public class CollectionView {
   /** Bytes on disk. */
   @JsonProperty("disk_bytes")
   public long diskBytes;
+
+  /** How long a point lives after its last write, in seconds; absent: until deleted. */
+  @JsonProperty("retention_seconds")
+  public Long retentionSeconds;
 }

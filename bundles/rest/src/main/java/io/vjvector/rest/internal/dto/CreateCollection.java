@@ -22,4 +22,7 @@ public class CreateCollection {
 
   /** The embedder plugin (by name) that turns texts into this collection's vectors, or none. */
   public String embedder;
+
+  @JsonProperty("retention_seconds")
+  public Long retentionSeconds;
 }
