@@ -621,7 +621,9 @@ public class SecurityIT extends VjvExamSupport {
     List<String> lines = Files.readAllLines(log);
     int target = -1;
     for (int i = 0; i < lines.size(); i++) {
-      if (lines.get(i).contains("\"tenant\":\"audited\"") && lines.get(i).contains("\"allowed\"")) {
+      if (lines.get(i).contains("\"tenant\":\"audited\"")
+          && lines.get(i).contains("\"action\":\"POST /collections\"")
+          && lines.get(i).contains("\"allowed\"")) {
         target = i;
         break;
       }

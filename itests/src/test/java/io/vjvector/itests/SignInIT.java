@@ -194,6 +194,11 @@ public class SignInIT extends VjvExamSupport {
     Http.Reply bob = basic("bob", "bob-pw", "keys");
     assertEquals(bob.toString(), 200, bob.status);
 
+    // the first authentication of a subject is audited as a sign-in
+    String audit =
+        Files.readString(
+            Path.of(System.getProperty("karaf.data"), "vjvector-security", "audit.log"));
+    assertTrue(audit, audit.contains("\"actor\":\"bob\"") && audit.contains("auth.success ldap"));
     assertProblem(basic("alice", "wrong", "me"), 401, "unauthenticated");
     assertProblem(basic("carol", "carol-pw", "me"), 401, "unauthenticated");
     assertProblem(basic("*", "alice-pw", "me"), 401, "unauthenticated");

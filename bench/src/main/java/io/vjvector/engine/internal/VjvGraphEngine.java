@@ -38,7 +38,7 @@ public final class VjvGraphEngine {
       for (int i = from; i < Math.min(base.length, from + 1000); i++) {
         batch.add(new Point(PointId.of(i), base[i], Map.of()));
       }
-      store.upsert(batch);
+      store.upsert(batch, System.currentTimeMillis()); // write time: no retention here
     }
     graph = new HnswGraph(store, distance, m, efConstruction);
     graph.buildParallel(); // as a collection's initial build: on the caller's fork-join pool
