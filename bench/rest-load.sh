@@ -162,7 +162,7 @@ echo "node pid $jvm ready in $(((ready - start) / 1000000)) ms; data in $run/dat
 
 client() {
   "${client_wrap[@]}" java -Xms1g -Xmx2g -XX:+UseParallelGC -cp "$cp" io.vjvector.bench.RestLoad "$@" \
-    --url "http://127.0.0.1:$port/api/v1" --api-key-file "$node/data/vjvector-security/admin.key" \
+    --url "http://127.0.0.1:$port/api/v1" --api-key-file "$run/data-security/admin.key" \
     --server-pid "$jvm" --tsv "$run/results.tsv" \
     --seed "${SEED:-42}" --latent-dim "$latent"
 }

@@ -473,7 +473,7 @@ public class SecurityIT extends VjvExamSupport {
     // the console rotates too; the master key is replaced from a file and every key re-wrapped
     assertTrue(
         console("vjv:encryption-key-rotate --tenant secretive").contains("data key version 3"));
-    Path masterFile = Path.of(System.getProperty("karaf.etc"), "vjvector-master.key");
+    Path masterFile = Path.of(System.getProperty("karaf.data"), "vjvector-master.key");
     String masterBefore = Files.readString(masterFile);
     byte[] fresh = new byte[32];
     new java.security.SecureRandom().nextBytes(fresh);

@@ -131,7 +131,7 @@ public final class EngineService implements VectorEngine, EngineKeys, AutoClosea
             "A file holding the base64 of a 32-byte master key, which wraps the tenants' data"
                 + " keys (further lines: previous keys still accepted). Empty: the key store"
                 + " below, else the VJV_MASTER_KEY environment variable, else"
-                + " ${karaf.etc}/vjvector-master.key, generated on first start.")
+                + " vjvector-master.key beside the data directory, generated on first start.")
     String masterKeyFile() default "";
 
     /**

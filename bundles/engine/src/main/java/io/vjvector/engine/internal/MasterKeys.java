@@ -37,8 +37,8 @@ import org.slf4j.LoggerFactory;
  *   <li>the configured {@code masterKeyFile} (base64 of 32 bytes; further lines are previous keys);
  *   <li>the configured PKCS12 {@code masterKeyStore}, password from an environment variable;
  *   <li>the environment variable {@value #ENV} (base64 of 32 bytes);
- *   <li>{@value #DEFAULT_FILE} in {@code ${karaf.etc}} (or the data directory without Karaf),
- *       generated with permissions 0600 on first start.
+ *   <li>{@value #DEFAULT_FILE} beside the data directory (in it without Karaf), generated with
+ *       permissions 0600 on first start.
  * </ol>
  *
  * <p>{@value #ENV_PREVIOUS} may add previous keys (comma-separated base64) to any source. Each
@@ -106,9 +106,15 @@ final class MasterKeys {
     return fromFile(f, previous);
   }
 
+  /**
+   * Where a generated master key goes: in a Karaf node, beside the data directory (not in it, and
+   * not in the distribution, which a rebuild or upgrade replaces while the data stays); elsewhere
+   * (tests, tools), in the data directory.
+   */
   static Path defaultFile(Path dataDir) {
     String etc = System.getProperty("karaf.etc");
-    Path dir = etc != null && !etc.isBlank() ? Path.of(etc.trim()) : dataDir;
+    Path parent = dataDir.toAbsolutePath().getParent();
+    Path dir = etc != null && !etc.isBlank() && parent != null ? parent : dataDir;
     return dir.resolve(DEFAULT_FILE);
   }
 
