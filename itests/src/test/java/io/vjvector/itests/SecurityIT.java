@@ -39,10 +39,6 @@ public class SecurityIT extends VjvExamSupport {
     awaitReady();
   }
 
-  private static Path securityDir() {
-    return Path.of(System.getProperty("karaf.data"), "vjvector-security");
-  }
-
   /** Creates a tenant (as the platform admin) and returns a tenant-admin token for it. */
   private String tenant(String name, Map<String, Object> limits) throws Exception {
     Map<String, Object> body = new LinkedHashMap<>();

@@ -69,10 +69,7 @@ public class SignInIT extends VjvExamSupport {
   @Override
   @Configuration
   public Option[] config() {
-    Path dir =
-        Path.of(System.getProperty("vjvector.itest.dir", "target/itest-runs"))
-            .toAbsolutePath()
-            .resolve("idp-" + UUID.randomUUID());
+    Path dir = driverDir("idp");
     try {
       return OptionUtils.combine(super.config(), IdentityProviders.start(dir, HTTP_PORT));
     } catch (Exception e) {
@@ -195,9 +192,7 @@ public class SignInIT extends VjvExamSupport {
     assertEquals(bob.toString(), 200, bob.status);
 
     // the first authentication of a subject is audited as a sign-in
-    String audit =
-        Files.readString(
-            Path.of(System.getProperty("karaf.data"), "vjvector-security", "audit.log"));
+    String audit = Files.readString(securityDir().resolve("audit.log"));
     assertTrue(audit, audit.contains("\"actor\":\"bob\"") && audit.contains("auth.success ldap"));
     assertProblem(basic("alice", "wrong", "me"), 401, "unauthenticated");
     assertProblem(basic("carol", "carol-pw", "me"), 401, "unauthenticated");
@@ -329,9 +324,7 @@ public class SignInIT extends VjvExamSupport {
     // the same response again is a replay
     assertProblem(acs(signed), 401, "unauthenticated");
     // sign-ins, good and bad, are audited
-    String audit =
-        Files.readString(
-            Path.of(System.getProperty("karaf.data"), "vjvector-security", "audit.log"));
+    String audit = Files.readString(securityDir().resolve("audit.log"));
     assertTrue(audit.contains("\"actor\":\"jane@example.com\"") && audit.contains("auth.saml"));
     assertTrue(audit, audit.contains("\"outcome\":\"denied: "));
     // a session token is not an API key: a forged one is refused

@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Duration;
-import java.util.UUID;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.TrustManagerFactory;
@@ -40,10 +39,7 @@ public class TlsIT extends VjvExamSupport {
   @Override
   @Configuration
   public Option[] config() {
-    Path dir =
-        Path.of(System.getProperty("vjvector.itest.dir", "target/itest-runs"))
-            .toAbsolutePath()
-            .resolve("tls-" + UUID.randomUUID());
+    Path dir = driverDir("tls");
     Path keystore = dir.resolve("server.p12");
     try {
       Files.createDirectories(dir);
@@ -127,10 +123,7 @@ public class TlsIT extends VjvExamSupport {
     String protocol = health.sslSession().orElseThrow().getProtocol();
     assertTrue(protocol, protocol.equals("TLSv1.3") || protocol.equals("TLSv1.2"));
 
-    String token =
-        Files.readString(
-                Path.of(System.getProperty("karaf.data"), "vjvector-security", "admin.key"))
-            .strip();
+    String token = Files.readString(securityDir().resolve("admin.key")).strip();
     HttpResponse<String> me =
         client.send(
             HttpRequest.newBuilder(URI.create(base + "me"))

@@ -109,6 +109,20 @@ public abstract class VjvExamSupport {
   }
 
   /**
+   * A fresh directory for what a test's driver makes (keys, certificates) before the node boots.
+   */
+  protected static java.nio.file.Path driverDir(String prefix) {
+    return java.nio.file.Path.of(System.getProperty("vjvector.itest.dir", "target/itest-runs"))
+        .toAbsolutePath()
+        .resolve(prefix + "-" + java.util.UUID.randomUUID());
+  }
+
+  /** The node's security state directory (inside the container). */
+  protected static java.nio.file.Path securityDir() {
+    return java.nio.file.Path.of(System.getProperty("karaf.data"), "vjvector-security");
+  }
+
+  /**
    * Waits for the node to serve requests: boot features may still be starting when a test begins.
    */
   protected void awaitReady() throws InterruptedException {

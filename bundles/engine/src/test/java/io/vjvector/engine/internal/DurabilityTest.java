@@ -18,12 +18,8 @@ import io.vjvector.sdk.error.VjvException;
 import io.vjvector.sdk.vector.Distance;
 import io.vjvector.sdk.vector.Filter;
 import io.vjvector.sdk.vector.PointId;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.PrintStream;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -111,7 +107,7 @@ class DurabilityTest {
       crashed.upsert("t", "c", samplePoints());
       crashed.delete("t", "c", List.of(PointId.of("doc-2")));
       List<Point> before = crashed.get("t", "c", ids(1, -1L));
-      copyTree(dir, copy);
+      Fixtures.copyTree(dir, copy);
       try (EngineService engine = new EngineService(copy)) {
         assertEquals(2, engine.count("t", "c", Filter.none()));
         List<Point> after = engine.get("t", "c", ids(1, -1L));
@@ -137,22 +133,6 @@ class DurabilityTest {
     }
   }
 
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (var files = Files.walk(from)) {
-      for (Path p : (Iterable<Path>) files::iterator) {
-        if (p.getFileName().toString().equals(DataDirLock.FILE)) {
-          continue;
-        }
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
-    }
-  }
-
   @Test
   void garbageAfterLastRecordIsDroppedWithWarning() throws Exception {
     Path wal = writeThreeBatches();
@@ -162,7 +142,7 @@ class DurabilityTest {
     Files.write(wal, garbage, StandardOpenOption.APPEND);
 
     String log =
-        captureStderr(
+        Fixtures.captureStderr(
             () -> {
               try (EngineService engine = new EngineService(dir)) {
                 assertEquals(3, engine.count("t", "c", Filter.none()));
@@ -271,19 +251,5 @@ class DurabilityTest {
   private static long recordSize(int points, int dimension, int payloadBytes) {
     long body = 8 + 2 + points * (2 + 4L * dimension + 1 + payloadBytes);
     return WalFormat.MIN_FRAME_BYTES + WalFormat.SEALED_OVERHEAD + body;
-  }
-
-  private static String captureStderr(Runnable action) {
-    PrintStream original = System.err;
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-    try {
-      action.run();
-    } finally {
-      System.setErr(original);
-    }
-    String text = captured.toString(StandardCharsets.UTF_8);
-    original.print(text);
-    return text;
   }
 }

@@ -4,13 +4,10 @@ import io.vjvector.engine.CollectionSpec;
 import io.vjvector.engine.Point;
 import io.vjvector.engine.SearchRequest;
 import io.vjvector.sdk.vector.Distance;
-import io.vjvector.sdk.vector.PointId;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 
 /**
@@ -27,19 +24,8 @@ final class EncryptionCost {
     int dim = args.length > 1 ? Integer.parseInt(args[1]) : 128;
     int batch = args.length > 2 ? Integer.parseInt(args[2]) : 500;
     int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 5;
-    List<List<Point>> batches = new ArrayList<>();
     Random random = new Random(42);
-    for (int i = 0; i < points; i += batch) {
-      List<Point> b = new ArrayList<>();
-      for (int j = i; j < Math.min(points, i + batch); j++) {
-        b.add(
-            new Point(
-                PointId.of(j),
-                Fixtures.randomVector(random, dim),
-                Map.of("title", "document number " + j, "n", (long) j)));
-      }
-      batches.add(b);
-    }
+    List<List<Point>> batches = Fixtures.batches(random, points, dim, batch);
     float[] query = Fixtures.randomVector(random, dim);
     String[] labels = {"upsert s", "replay-open s", "checkpoint-open s", "exact search ms"};
     run(false, batches, dim, query); // warm-up of the JIT, not counted

@@ -26,7 +26,6 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -118,7 +117,7 @@ class EncryptionTest {
       writeMarked(crashed, points);
       crashed.delete("t", "c", List.of(points.get(0).id()));
       // the files as they are on disk while the engine runs, key file included
-      copyTree(dir, copy);
+      Fixtures.copyTree(dir, copy);
     } finally {
       crashed.close();
     }
@@ -293,22 +292,6 @@ class EncryptionTest {
   static List<Path> segments(Path collectionDir) throws IOException {
     try (var s = Files.list(collectionDir)) {
       return s.filter(p -> p.getFileName().toString().startsWith("wal-")).sorted().toList();
-    }
-  }
-
-  static void copyTree(Path from, Path to) throws IOException {
-    try (var files = Files.walk(from)) {
-      for (Path p : (Iterable<Path>) files::iterator) {
-        if (p.getFileName().toString().equals(DataDirLock.FILE)) {
-          continue;
-        }
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
     }
   }
 }

@@ -118,4 +118,53 @@ final class Fixtures {
   static Path walFile(Path dataDir, String tenant, String collection) {
     return new DataLayout(dataDir).collectionDir(tenant, collection).resolve(Wal.segmentName(0));
   }
+
+  /** Copies a data directory as a crash would leave it, without its lock file. */
+  static void copyTree(Path from, Path to) throws java.io.IOException {
+    try (var files = java.nio.file.Files.walk(from)) {
+      for (Path p : (Iterable<Path>) files::iterator) {
+        if (p.getFileName().toString().equals(DataDirLock.FILE)) {
+          continue;
+        }
+        Path target = to.resolve(from.relativize(p).toString());
+        if (java.nio.file.Files.isDirectory(p)) {
+          java.nio.file.Files.createDirectories(target);
+        } else {
+          java.nio.file.Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
+  }
+
+  /** Runs an action and returns what it printed on stderr (and still prints it). */
+  static String captureStderr(Runnable action) {
+    java.io.PrintStream original = System.err;
+    java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+    System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      action.run();
+    } finally {
+      System.setErr(original);
+    }
+    String text = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+    original.print(text);
+    return text;
+  }
+
+  /** Seeded random points with small payloads, in batches: the cost mains' workload. */
+  static List<List<Point>> batches(Random random, int points, int dim, int batch) {
+    List<List<Point>> batches = new ArrayList<>();
+    for (int i = 0; i < points; i += batch) {
+      List<Point> b = new ArrayList<>();
+      for (int j = i; j < Math.min(points, i + batch); j++) {
+        b.add(
+            new Point(
+                PointId.of(j),
+                randomVector(random, dim),
+                Map.of("title", "document number " + j, "n", (long) j)));
+      }
+      batches.add(b);
+    }
+    return batches;
+  }
 }

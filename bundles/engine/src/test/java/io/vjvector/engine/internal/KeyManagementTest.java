@@ -20,10 +20,8 @@ import io.vjvector.sdk.error.VjvException;
 import io.vjvector.sdk.vector.Distance;
 import io.vjvector.sdk.vector.Filter;
 import io.vjvector.sdk.vector.PointId;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -104,7 +102,7 @@ class KeyManagementTest {
   @Test
   void aGeneratedMasterKeyIsOwnerOnlyAndNeverLogged() throws Exception {
     String log =
-        captureStderr(
+        Fixtures.captureStderr(
             () -> {
               try (EngineService engine = new EngineService(dir, encryption(true, null))) {
                 writeSome(engine, "t", "c", 0);
@@ -291,7 +289,7 @@ class KeyManagementTest {
       writeSome(engine, "t", "c", 0);
       writeSome(engine, "u", "c", 0);
       // what an attacker copied before the deletion: the collection's files
-      EncryptionTest.copyTree(Fixtures.walFile(dir, "t", "c").getParent(), stolen);
+      Fixtures.copyTree(Fixtures.walFile(dir, "t", "c").getParent(), stolen);
       MasterKeys master = masterKeys();
       keysBefore = TenantKeyFile.read(keyFile, "t", master);
       Files.createLink(link, keyFile);
@@ -342,7 +340,7 @@ class KeyManagementTest {
 
     // Put back where it was, the copy does not load either, and no key is made up for it.
     Path restored = dir.resolve("tenants/t/collections/c");
-    EncryptionTest.copyTree(stolen, restored);
+    Fixtures.copyTree(stolen, restored);
     try (EngineService engine = new EngineService(dir, encryption(true, null))) {
       VjvException e = assertError(ErrorType.STORAGE_ERROR, () -> engine.collection("t", "c"));
       assertTrue(e.getMessage().contains("cannot be read"), e.getMessage());
@@ -357,19 +355,5 @@ class KeyManagementTest {
             EncryptionOptions.DEFAULTS.withEnvironment(name -> null), dir, new Gcm(RANDOM));
     assertNotNull(m.current());
     return m;
-  }
-
-  private static String captureStderr(Runnable action) {
-    PrintStream original = System.err;
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-    try {
-      action.run();
-    } finally {
-      System.setErr(original);
-    }
-    String text = captured.toString(StandardCharsets.UTF_8);
-    original.print(text);
-    return text;
   }
 }

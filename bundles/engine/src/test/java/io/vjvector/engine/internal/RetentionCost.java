@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 
 /**
@@ -35,19 +34,8 @@ final class RetentionCost {
     int dim = args.length > 1 ? Integer.parseInt(args[1]) : 128;
     int batch = args.length > 2 ? Integer.parseInt(args[2]) : 500;
     int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 3;
-    List<List<Point>> batches = new ArrayList<>();
     Random random = new Random(42);
-    for (int i = 0; i < points; i += batch) {
-      List<Point> b = new ArrayList<>();
-      for (int j = i; j < Math.min(points, i + batch); j++) {
-        b.add(
-            new Point(
-                PointId.of(j),
-                Fixtures.randomVector(random, dim),
-                Map.of("title", "document number " + j, "n", (long) j)));
-      }
-      batches.add(b);
-    }
+    List<List<Point>> batches = Fixtures.batches(random, points, dim, batch);
     float[][] queries = new float[50][];
     for (int q = 0; q < queries.length; q++) {
       queries[q] = Fixtures.randomVector(random, dim);

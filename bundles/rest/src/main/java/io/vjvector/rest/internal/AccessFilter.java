@@ -77,7 +77,8 @@ public class AccessFilter implements ContainerRequestFilter, ContainerResponseFi
     if (method == null || method.isAnnotationPresent(Public.class)) {
       return;
     }
-    String action = request.getMethod() + " " + template(method);
+    String template = template(method);
+    String action = request.getMethod() + " " + template;
     Requires requires = method.getAnnotation(Requires.class);
     String source = source();
     boolean anyCaller = method.isAnnotationPresent(Authenticated.class);
@@ -105,9 +106,7 @@ public class AccessFilter implements ContainerRequestFilter, ContainerResponseFi
           "this needs the permission '" + needed.externalName() + "'");
     }
     String collection = request.getUriInfo().getPathParameters().getFirst("name");
-    if (collection != null
-        && template(method).startsWith("/collections/")
-        && !id.inScope(collection)) {
+    if (collection != null && template.startsWith("/collections/") && !id.inScope(collection)) {
       deny(id, action, requestId, source, "collection out of scope");
       throw CollectionsResource.notFound(collection);
     }

@@ -35,6 +35,8 @@ import org.osgi.service.component.annotations.Deactivate;
     configurationPolicy = ConfigurationPolicy.OPTIONAL)
 public class FileAuditLog implements AuditLog {
   static final String GENESIS = "0".repeat(64);
+  private static final Pattern SEQ = Pattern.compile("^\\{\"seq\":(\\d+),");
+  private static final int TAIL_BYTES = 64 * 1024;
   private static final Pattern LINE =
       Pattern.compile("^(\\{.*),\"prev\":\"([0-9a-f]{64})\",\"hash\":\"([0-9a-f]{64})\"\\}$");
 
@@ -68,6 +70,46 @@ public class FileAuditLog implements AuditLog {
     dropTornTail();
     last = GENESIS;
     seq = 0;
+    String tail = lastLine();
+    Matcher m = tail == null ? null : LINE.matcher(tail);
+    Matcher n = tail == null ? null : SEQ.matcher(tail);
+    if (m != null && m.matches() && n.find()) {
+      // the chain goes on from the last record: no need to read the whole log at start-up
+      last = m.group(3);
+      seq = Long.parseLong(n.group(1));
+    } else if (channel.size() > 0) {
+      scanAll();
+    }
+    written = channel.size();
+    synced = written;
+    channel.position(written);
+  }
+
+  /** The last complete line, or null if the log is empty or its last line is unusually long. */
+  private String lastLine() throws IOException {
+    long size = channel.size();
+    if (size == 0) {
+      return null;
+    }
+    int n = (int) Math.min(size, TAIL_BYTES);
+    ByteBuffer buf = ByteBuffer.allocate(n);
+    while (buf.hasRemaining() && channel.read(buf, size - n + buf.position()) > 0) {
+      // read the tail whole
+    }
+    byte[] b = buf.array();
+    int end = n - 1; // the final newline
+    int start = end - 1;
+    while (start >= 0 && b[start] != '\n') {
+      start--;
+    }
+    if (start < 0 && n < size) {
+      return null;
+    }
+    return new String(b, start + 1, end - start - 1, StandardCharsets.UTF_8);
+  }
+
+  /** The slow way, for a log whose last line is not a record: chain onto the last one that is. */
+  private void scanAll() throws IOException {
     try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       String line;
       while ((line = r.readLine()) != null) {
@@ -78,9 +120,6 @@ public class FileAuditLog implements AuditLog {
         seq++;
       }
     }
-    written = channel.size();
-    synced = written;
-    channel.position(written);
   }
 
   /** A line without its newline was never acknowledged: its action failed. */

@@ -60,8 +60,48 @@ public class SecurityService implements Security {
   private final ApiKeyCodec codec = new ApiKeyCodec(new SecureRandom());
   private final Clock clock;
   private final ExternalIdentities external;
-  private StateFile.State state; // guarded by this; replaced whole, never mutated after publish
-  private volatile Map<String, StateFile.KeyRecord> keysById = Map.of();
+
+  /**
+   * The state and its lookups, replaced whole under this object's lock once a change is on disk,
+   * and never mutated after: every request reads it without a lock.
+   */
+  private volatile Snapshot snapshot;
+
+  /** The persisted state and what requests look up in it. */
+  private record Snapshot(
+      StateFile.State state,
+      Map<String, StateFile.KeyRecord> keysById,
+      Map<String, Tenant> tenants,
+      Map<String, Map<String, Set<Permission>>> roles) {
+    static Snapshot of(StateFile.State state) {
+      Map<String, StateFile.KeyRecord> keys = new java.util.HashMap<>();
+      for (StateFile.KeyRecord k : state.keys) {
+        keys.put(k.id, k);
+      }
+      Map<String, Tenant> tenants = new TreeMap<>();
+      for (StateFile.TenantRecord t : state.tenants) {
+        tenants.put(t.name, tenantOf(t));
+      }
+      Map<String, Map<String, Set<Permission>>> roles = new java.util.HashMap<>();
+      state.roles.forEach(
+          (tenant, byName) -> {
+            Map<String, Set<Permission>> parsed = new TreeMap<>();
+            byName.forEach(
+                (name, perms) ->
+                    parsed.put(
+                        name,
+                        Set.copyOf(
+                            perms.stream().map(Permission::of).collect(Collectors.toList()))));
+            roles.put(tenant, java.util.Collections.unmodifiableMap(parsed));
+          });
+      return new Snapshot(
+          state,
+          Map.copyOf(keys),
+          java.util.Collections.unmodifiableMap(tenants),
+          Map.copyOf(roles));
+    }
+  }
+
   private static final java.time.Duration MAX_SESSION = java.time.Duration.ofHours(12);
   private static final String SESSION_PREFIX = "vjs_";
 
@@ -89,7 +129,7 @@ public class SecurityService implements Security {
     this.clock = clock;
     this.external = external;
     synchronized (this) {
-      state = stateFile.load();
+      StateFile.State state = stateFile.load();
       if (state.tenants.stream().noneMatch(t -> DEFAULT_TENANT.equals(t.name))) {
         StateFile.TenantRecord t = new StateFile.TenantRecord();
         t.name = DEFAULT_TENANT;
@@ -98,7 +138,7 @@ public class SecurityService implements Security {
         state.tenants.add(t);
         stateFile.save(state);
       }
-      index();
+      snapshot = Snapshot.of(state);
       bootstrap(bootstrapFile);
     }
   }
@@ -129,6 +169,7 @@ public class SecurityService implements Security {
    * the node's user can read. The token is never logged.
    */
   private void bootstrap(Path file) {
+    StateFile.State state = snapshot.state();
     boolean hasAdmin =
         state.keys.stream().anyMatch(k -> k.revoked == 0 && k.roles.contains(PLATFORM_ADMIN));
     if (hasAdmin || state.keys.stream().anyMatch(k -> "bootstrap".equals(k.name))) {
@@ -267,7 +308,7 @@ public class SecurityService implements Security {
     if (parts == null) {
       throw new AuthenticationException("malformed API key");
     }
-    StateFile.KeyRecord k = keysById.get(parts[0]);
+    StateFile.KeyRecord k = snapshot.keysById().get(parts[0]);
     if (k == null) {
       // same work as for a known key: no timing difference between unknown id and wrong secret
       ApiKeyCodec.matches(new byte[16], new byte[32], parts[1]);
@@ -292,7 +333,7 @@ public class SecurityService implements Security {
   @Override
   public Set<Permission> permissions(Identity identity) {
     Set<Permission> out = EnumSet.noneOf(Permission.class);
-    Map<String, List<String>> custom = customRoles(identity.tenant());
+    Map<String, Set<Permission>> custom = customRoles(identity.tenant());
     for (String r : identity.roles()) {
       Role b = BUILT_IN.get(r);
       if (b != null) {
@@ -300,14 +341,14 @@ public class SecurityService implements Security {
           out.addAll(b.permissions());
         }
       } else if (custom.containsKey(r)) {
-        custom.get(r).forEach(p -> out.add(Permission.of(p)));
+        out.addAll(custom.get(r));
       }
     }
     return out;
   }
 
-  private synchronized Map<String, List<String>> customRoles(String tenant) {
-    return state.roles.getOrDefault(tenant, Map.of());
+  private Map<String, Set<Permission>> customRoles(String tenant) {
+    return snapshot.roles().getOrDefault(tenant, Map.of());
   }
 
   private Set<String> roleNames(String tenant) {
@@ -319,19 +360,13 @@ public class SecurityService implements Security {
   // ---- tenants
 
   @Override
-  public synchronized List<Tenant> tenants() {
-    return state.tenants.stream()
-        .map(SecurityService::tenantOf)
-        .sorted(Comparator.comparing(Tenant::name))
-        .collect(Collectors.toList());
+  public List<Tenant> tenants() {
+    return List.copyOf(snapshot.tenants().values());
   }
 
   @Override
-  public synchronized Optional<Tenant> tenant(String name) {
-    return state.tenants.stream()
-        .filter(t -> t.name.equals(name))
-        .findFirst()
-        .map(SecurityService::tenantOf);
+  public Optional<Tenant> tenant(String name) {
+    return Optional.ofNullable(snapshot.tenants().get(name));
   }
 
   @Override
@@ -394,9 +429,9 @@ public class SecurityService implements Security {
   // ---- keys
 
   @Override
-  public synchronized List<ApiKey> keys(String tenant) {
+  public List<ApiKey> keys(String tenant) {
     requireTenant(tenant);
-    return state.keys.stream()
+    return snapshot.state().keys.stream()
         .filter(k -> k.tenant.equals(tenant))
         .map(SecurityService::keyOf)
         .sorted(Comparator.comparing(ApiKey::created).thenComparing(ApiKey::id))
@@ -479,18 +514,11 @@ public class SecurityService implements Security {
   // ---- roles
 
   @Override
-  public synchronized List<Role> roles(String tenant) {
+  public List<Role> roles(String tenant) {
     requireTenant(tenant);
     List<Role> out = new ArrayList<>(BUILT_IN.values());
     out.sort(Comparator.comparing(Role::name));
-    new TreeMap<>(customRoles(tenant))
-        .forEach(
-            (name, perms) ->
-                out.add(
-                    new Role(
-                        name,
-                        perms.stream().map(Permission::of).collect(Collectors.toSet()),
-                        false)));
+    customRoles(tenant).forEach((name, perms) -> out.add(new Role(name, perms, false)));
     return out;
   }
 
@@ -547,21 +575,12 @@ public class SecurityService implements Security {
 
   /** A deep copy to change; the live state is only replaced once the copy is on disk. */
   private StateFile.State copy() {
-    return StateFile.copy(state);
+    return StateFile.copy(snapshot.state());
   }
 
   private void publish(StateFile.State next) {
     stateFile.save(next);
-    state = next;
-    index();
-  }
-
-  private void index() {
-    Map<String, StateFile.KeyRecord> m = new java.util.HashMap<>();
-    for (StateFile.KeyRecord k : state.keys) {
-      m.put(k.id, k);
-    }
-    keysById = Map.copyOf(m);
+    snapshot = Snapshot.of(next);
   }
 
   private static Tenant tenantOf(StateFile.TenantRecord t) {

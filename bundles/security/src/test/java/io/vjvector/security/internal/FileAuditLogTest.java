@@ -59,6 +59,8 @@ class FileAuditLogTest {
     AuditLog.Verification v = reopened.verify();
     assertTrue(v.ok(), v.problem());
     assertEquals(201, v.lines());
+    List<String> lines = Files.readAllLines(file);
+    assertTrue(lines.get(200).startsWith("{\"seq\":201,"), lines.get(200));
     reopened.close();
   }
 
